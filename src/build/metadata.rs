@@ -1,0 +1,1 @@
+//! Core metadata (METADATA / PKG-INFO) writer (in progress).

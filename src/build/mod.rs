@@ -1,0 +1,3 @@
+//! The shared builder: artifacts written from the model.
+
+pub mod metadata;

@@ -1,0 +1,1 @@
+//! The embedded compat modules (in progress).

@@ -1,0 +1,1 @@
+//! The normalized description of a project (in progress).

@@ -1,0 +1,3 @@
+//! Parsing Python source. rustpython-parser stays behind this module.
+
+pub mod py2;

@@ -1,0 +1,1 @@
+//! Python 2-era syntax rewriting (in progress).

@@ -1,0 +1,1 @@
+//! Python's format mini-language and printf-style formatting (in progress).

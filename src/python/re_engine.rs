@@ -1,0 +1,1 @@
+//! Python regular expressions on the regex crates (in progress).
