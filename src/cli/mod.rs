@@ -1,7 +1,34 @@
-//! The command line.
+//! The command line: raw arguments become validated settings here, and only
+//! `main` turns outcomes into exit codes (0 success, 1 failure, 2 usage).
+
+mod python;
 
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "distill",
+    version,
+    about = "Build legacy setup.py projects into wheels without running Python"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Evaluate a Python file in distill's sandbox and print what it printed
+    /// (a development tool: compare with `python3 FILE`).
+    #[command(hide = true)]
+    Python(python::PythonArgs),
+}
+
 pub fn main() -> ExitCode {
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Python(args) => python::run(args),
+    }
 }

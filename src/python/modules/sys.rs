@@ -1,0 +1,209 @@
+//! `sys`, answering for the target Python rather than the machine.
+
+use std::rc::Rc;
+
+use super::new_module;
+use crate::python::native::{add_functions, add_methods};
+use crate::python::value::{new_namespace, Args, Dict, HashKey, Module, Value};
+use crate::python::{Interp, PyResult};
+
+pub fn create(interp: &mut Interp) -> PyResult<Rc<Module>> {
+    let module = new_module("sys");
+    let target = interp.target.clone();
+    let version_info = version_info(interp, target.major, target.minor, target.micro)?;
+    module.set("version_info", version_info);
+    module.set(
+        "version",
+        Value::str(format!(
+            "{}.{}.{} (main, Jan  1 2024, 00:00:00) [GCC 12.2.0]",
+            target.major, target.minor, target.micro
+        )),
+    );
+    module.set(
+        "hexversion",
+        Value::Int(
+            ((target.major as i64) << 24)
+                | ((target.minor as i64) << 16)
+                | ((target.micro as i64) << 8)
+                | 0xf0,
+        ),
+    );
+    module.set("api_version", Value::Int(1013));
+    module.set("platform", Value::str(target.platform.as_str()));
+    module.set("byteorder", Value::str("little"));
+    module.set("maxsize", Value::Int(i64::MAX));
+    module.set("maxunicode", Value::Int(0x10ffff));
+    module.set("executable", Value::str(target.executable.as_str()));
+    let prefix = target
+        .executable
+        .rsplit_once("/bin/")
+        .map_or("/usr".to_string(), |(prefix, _)| prefix.to_string());
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        module.set(name, Value::str(prefix.as_str()));
+    }
+    module.set("argv", Value::list(vec![Value::str("setup.py")]));
+    module.set("path", interp.sys_path.clone());
+    module.set("warnoptions", Value::list(Vec::new()));
+    module.set("dont_write_bytecode", Value::Bool(true));
+    module.set(
+        "builtin_module_names",
+        Value::tuple(vec![Value::str("sys"), Value::str("builtins")]),
+    );
+    module.set("float_repr_style", Value::str("short"));
+    // `sys.modules` is a snapshot: scripts read it (`'numpy' in sys.modules`).
+    let mut modules = Dict::new();
+    for (name, value) in &interp.modules {
+        modules.insert(
+            HashKey(Value::Str(name.clone())),
+            Value::Module(value.clone()),
+        );
+    }
+    module.set("modules", Value::dict(modules));
+
+    let implementation = interp.new_class(
+        "implementation",
+        "implementation",
+        "sys",
+        vec![],
+        new_namespace(),
+    )?;
+    let implementation = interp.new_object(&implementation);
+    implementation.set("name", Value::str("cpython"));
+    implementation.set(
+        "cache_tag",
+        Value::str(format!("cpython-{}{}", target.major, target.minor)),
+    );
+    implementation.set("version", module.get("version_info").unwrap_or(Value::None));
+    module.set("implementation", Value::Instance(implementation));
+
+    let stream_class = interp.new_class(
+        "TextIOWrapper",
+        "TextIOWrapper",
+        "io",
+        vec![],
+        new_namespace(),
+    )?;
+    add_methods(
+        &stream_class,
+        &[
+            ("write", stream_write),
+            ("flush", stream_noop),
+            ("isatty", stream_false),
+            ("fileno", stream_fileno),
+        ],
+    );
+    for name in ["stdout", "stderr", "__stdout__", "__stderr__", "stdin"] {
+        let stream = interp.new_object(&stream_class);
+        stream.set("encoding", Value::str("utf-8"));
+        module.set(name, Value::Instance(stream));
+    }
+    add_functions(
+        &module,
+        &[
+            ("exit", exit),
+            ("getdefaultencoding", utf8),
+            ("getfilesystemencoding", utf8),
+            ("getrecursionlimit", recursion_limit),
+            ("setrecursionlimit", ignore),
+            ("getsizeof", sizeof),
+            ("intern", identity),
+            ("exc_info", exc_info),
+            ("_getframe", getframe),
+        ],
+    );
+    Ok(module)
+}
+
+/// `sys.version_info`: a tuple with `major`, `minor`... attributes.
+fn version_info(interp: &mut Interp, major: u32, minor: u32, micro: u32) -> PyResult<Value> {
+    let tuple = interp.types.tuple.clone();
+    let class = interp.new_class(
+        "version_info",
+        "version_info",
+        "sys",
+        vec![tuple],
+        new_namespace(),
+    )?;
+    let items = vec![
+        Value::Int(major as i64),
+        Value::Int(minor as i64),
+        Value::Int(micro as i64),
+        Value::str("final"),
+        Value::Int(0),
+    ];
+    let instance = interp.new_object(&class);
+    *instance.native.borrow_mut() = Some(Box::new(Value::tuple(items.clone())));
+    for (name, value) in ["major", "minor", "micro", "releaselevel", "serial"]
+        .iter()
+        .zip(items)
+    {
+        instance.set(name, value);
+    }
+    Ok(Value::Instance(instance))
+}
+
+fn stream_write(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let text = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let text = interp.str_of(&text)?;
+    let count = text.chars().count();
+    let trimmed = text.trim_end_matches('\n');
+    if !trimmed.is_empty() {
+        interp.printed.push(trimmed.to_string());
+    }
+    Ok(Value::Int(count as i64))
+}
+
+fn stream_noop(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn stream_false(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn stream_fileno(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(interp.error("OSError", "fileno is not available in distill"))
+}
+
+fn exit(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let class = interp.types.exception("SystemExit");
+    match interp.instantiate(&class, Args::new(args.positional))? {
+        Value::Instance(instance) => Err(interp.raise_instance(instance)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn utf8(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
+}
+
+fn recursion_limit(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(interp.limits.recursion as i64))
+}
+
+fn ignore(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn sizeof(_interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(64))
+}
+
+fn identity(_interp: &mut Interp, args: Args) -> PyResult<Value> {
+    Ok(args.positional.first().cloned().unwrap_or(Value::None))
+}
+
+fn exc_info(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Ok(match interp.handling.last().cloned() {
+        Some(instance) => Value::tuple(vec![
+            Value::Class(instance.class.clone()),
+            Value::Instance(instance),
+            Value::None,
+        ]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+fn getframe(interp: &mut Interp, _args: Args) -> PyResult<Value> {
+    Err(interp.value_error("sys._getframe is not available in distill"))
+}
