@@ -236,3 +236,96 @@ mod tests {
         );
     }
 }
+
+/// Depth beyond which a snapshot stops descending (cyclic or absurd data).
+const MAX_DEPTH: usize = 64;
+
+impl super::Interp {
+    /// Snapshots a value as plain data. Instances of subclasses of builtin
+    /// containers (`OrderedDict`, a namedtuple) are exported as the builtin
+    /// value, as `isinstance(value, dict)` would see them.
+    pub fn to_data(&mut self, value: &super::Value) -> PyData {
+        self.to_data_at(value, 0)
+    }
+
+    fn to_data_at(&mut self, value: &super::Value, depth: usize) -> PyData {
+        use super::Value as V;
+        if depth > MAX_DEPTH {
+            return PyData::Repr("...".into());
+        }
+        let mut items = |interp: &mut super::Interp, values: &[V]| -> Vec<PyData> {
+            values.iter().map(|v| interp.to_data_at(v, depth + 1)).collect()
+        };
+        match value {
+            V::None => PyData::None,
+            V::Bool(b) => PyData::Bool(*b),
+            V::Int(i) => PyData::Int(IntData::Small(*i)),
+            V::BigInt(b) => PyData::Int(IntData::Big(b.to_string())),
+            V::Float(f) => PyData::Float(*f),
+            V::Str(s) => PyData::Str(s.to_string()),
+            V::Bytes(b) => PyData::Bytes(b.to_vec()),
+            V::List(list) => {
+                let values = list.borrow().clone();
+                PyData::List(items(self, &values))
+            }
+            V::Tuple(values) => PyData::Tuple(items(self, values)),
+            V::Set(set) => {
+                let values: Vec<V> = set.borrow().items.iter().map(|k| k.0.clone()).collect();
+                PyData::Set(items(self, &values))
+            }
+            V::FrozenSet(set) => {
+                let values: Vec<V> = set.items.iter().map(|k| k.0.clone()).collect();
+                PyData::Set(items(self, &values))
+            }
+            V::Dict(dict) => {
+                let pairs: Vec<(V, V)> = dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                PyData::Dict(
+                    pairs
+                        .iter()
+                        .map(|(k, v)| (self.to_data_at(k, depth + 1), self.to_data_at(v, depth + 1)))
+                        .collect(),
+                )
+            }
+            V::Instance(instance) => {
+                if let Some(payload) = super::Interp::builtin_payload(value) {
+                    return self.to_data_at(&payload, depth);
+                }
+                let attrs: Vec<(super::value::HashKey, V)> = instance
+                    .dict
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let attrs = attrs
+                    .into_iter()
+                    .filter_map(|(k, v)| {
+                        let name = k.0.as_str()?.to_string();
+                        Some((name, self.to_data_at(&v, depth + 1)))
+                    })
+                    .collect();
+                PyData::Object {
+                    class: qualified_class_name(&instance.class),
+                    mro: instance.class.lineage().map(|c| qualified_class_name(c)).collect(),
+                    attrs,
+                }
+            }
+            V::Class(class) => PyData::Class {
+                name: qualified_class_name(class),
+                mro: class.lineage().map(|c| qualified_class_name(c)).collect(),
+            },
+            V::Function(function) => PyData::Function(format!("{}.{}", function.module, function.qualname)),
+            V::Builtin(builtin) => PyData::Function(format!("{}.{}", builtin.owner, builtin.name)),
+            V::BoundMethod(method) => {
+                let function = method.function.clone();
+                self.to_data_at(&function, depth)
+            }
+            V::Module(module) => PyData::Module(module.name.to_string()),
+            other => PyData::Repr(self.repr(other).map(|r| r.to_string()).unwrap_or_default()),
+        }
+    }
+}
+
+/// `module.qualname` of a class, as the CPython recorder writes it.
+fn qualified_class_name(class: &std::rc::Rc<super::value::Class>) -> String {
+    format!("{}.{}", class.module, class.qualname)
+}
