@@ -52,7 +52,7 @@ class Extension:
             _distill.warn("Unknown Extension options: %s" % options)
 
     def __repr__(self):
-        return '<%s.%s(%r) at %#x>' % (
+        return '<%s.%s(%r) at 0x%x>' % (
             self.__class__.__module__, self.__class__.__name__, self.name, id(self))
 
 

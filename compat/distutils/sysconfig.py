@@ -27,9 +27,6 @@ def get_config_vars(*args):
     global _config_vars
     if _config_vars is None:
         _config_vars = dict(sysconfig.get_config_vars())
-        # Old scripts read 'SO'; distutils keeps it equal to EXT_SUFFIX.
-        if 'SO' not in _config_vars and 'EXT_SUFFIX' in _config_vars:
-            _config_vars['SO'] = _config_vars['EXT_SUFFIX']
     if args:
         return [_config_vars.get(name) for name in args]
     return _config_vars

@@ -50,23 +50,23 @@ def change_root(new_root, pathname):
     raise DistutilsPlatformError("nothing known about platform '%s'" % os.name)
 
 
-_environ_checked = False
-
-
 def check_environ():
-    global _environ_checked
-    if _environ_checked:
-        return
-    if os.name == 'posix' and 'HOME' not in os.environ:
-        os.environ['HOME'] = os.path.expanduser('~')
-    if 'PLAT' not in os.environ:
-        os.environ['PLAT'] = get_platform()
-    _environ_checked = True
+    # distutils adds HOME and PLAT to os.environ; distill records what a
+    # script sets in the environment, so subst_vars() supplies them instead.
+    pass
+
+
+def _environ_with_defaults():
+    env = dict(os.environ)
+    if os.name == 'posix' and 'HOME' not in env:
+        env['HOME'] = os.path.expanduser('~')
+    if 'PLAT' not in env:
+        env['PLAT'] = get_platform()
+    return env
 
 
 def subst_vars(s, local_vars):
-    check_environ()
-    lookup = dict(os.environ)
+    lookup = _environ_with_defaults()
     for name, value in local_vars.items():
         lookup[name] = str(value)
 

@@ -59,7 +59,8 @@ class StrictVersion(Version):
         match = self.version_re.match(vstring)
         if not match:
             raise ValueError("invalid version number '%s'" % vstring)
-        major, minor, patch, prerelease, prerelease_num = match.group(1, 2, 4, 5, 6)
+        major, minor = match.group(1), match.group(2)
+        patch, prerelease, prerelease_num = match.group(4), match.group(5), match.group(6)
         if patch:
             self.version = (int(major), int(minor), int(patch))
         else:

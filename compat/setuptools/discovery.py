@@ -21,7 +21,8 @@ class _Filter:
     def __init__(self, *patterns):
         self._patterns = list(dict.fromkeys(patterns))
 
-    def __call__(self, item):
+    def matches(self, item):
+        # A __call__ in setuptools; a named method is all this module needs.
         return any(fnmatchcase(item, pat) for pat in self._patterns)
 
     def __contains__(self, item):
@@ -74,7 +75,7 @@ class PackageFinder(_Finder):
             # Skip directory trees that are not valid packages.
             if '.' in dir or not cls._looks_like_package(full_path, package):
                 continue
-            if include(package) and not exclude(package):
+            if include.matches(package) and not exclude.matches(package):
                 found.append(package)
             # Early pruning if there is nothing else to be scanned.
             if package + "*" in exclude or package + ".*" in exclude:
@@ -105,7 +106,7 @@ class ModuleFinder(_Finder):
             module = os.path.splitext(os.path.basename(file))[0]
             if not cls._looks_like_module(module):
                 continue
-            if include(module) and not exclude(module):
+            if include.matches(module) and not exclude.matches(module):
                 found.append(module)
         return found
 

@@ -21,34 +21,49 @@ def python_tag():
 def get_platform(archive_root):
     """Return our platform name 'win32', 'linux_x86_64'"""
     result = sysconfig.get_platform()
-    if result.startswith("macosx") and archive_root is not None:
-        return result
-    if result == "linux_x86_64" and sys.maxsize == 2147483647:
-        result = "linux_i686"
+    if sys.maxsize <= 2147483647:
+        # A 32-bit interpreter on a 64-bit kernel (pip pull request #3497).
+        if result == "linux-x86_64":
+            result = "linux-i686"
+        elif result == "linux-aarch64":
+            result = "linux-armv7l"
+    # (wheel re-derives macOS tags from the built binaries; distill's builder
+    # does that from the target instead.)
     return result.replace("-", "_")
 
 
 def get_abi_tag():
     """Return the ABI tag based on SOABI (CPython: 'cp311')."""
     soabi = sysconfig.get_config_var("SOABI")
-    if soabi and soabi.startswith("cpython-"):
+    if soabi and soabi.startswith("cpython"):
         return "cp" + soabi.split("-")[1]
+    if soabi and soabi.startswith("cp"):
+        return soabi.split("-")[0]
     if soabi:
         return soabi.replace(".", "_").replace("-", "_")
     return "cp%d%d" % (sys.version_info[0], sys.version_info[1])
 
 
+def safe_name(name):
+    """Runs of non-alphanumeric/. characters become a single '-'."""
+    return re.sub("[^A-Za-z0-9.]+", "-", name)
+
+
+def safe_version(version):
+    from setuptools._pep440 import Version, InvalidVersion
+    try:
+        return str(Version(version))
+    except InvalidVersion:
+        version = version.replace(" ", ".")
+        return re.sub("[^A-Za-z0-9.]+", "-", version)
+
+
 def safer_name(name):
-    return re.sub(r"[^\w\d.]+", "_", re.sub(r"[-_.]+", "-", name).lower())
+    return safe_name(name).replace("-", "_")
 
 
 def safer_version(version):
-    from setuptools._pep440 import Version, InvalidVersion
-    try:
-        version = str(Version(version))
-    except InvalidVersion:
-        version = re.sub(r"[^A-Za-z0-9.]+", "-", version.replace(" ", "."))
-    return re.sub(r"[^\w\d.]+", "_", version)
+    return safe_version(version).replace("-", "_")
 
 
 class bdist_wheel(Command):

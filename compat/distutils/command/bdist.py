@@ -10,12 +10,6 @@ def show_formats():
     pass
 
 
-class ListCompat(dict):
-    # adapter to allow for Setuptools compatibility in format_commands
-    def append(self, item):
-        pass
-
-
 class bdist(Command):
     description = "create a built (binary) distribution"
 
@@ -40,7 +34,8 @@ class bdist(Command):
 
     default_format = {'posix': 'gztar', 'nt': 'zip'}
 
-    format_commands = ListCompat({
+    # A dict subclass with a no-op append() in distutils; a plain dict here.
+    format_commands = {
         'rpm': ('bdist_rpm', "RPM distribution"),
         'gztar': ('bdist_dumb', "gzip'ed tar file"),
         'bztar': ('bdist_dumb', "bzip2'ed tar file"),
@@ -48,7 +43,7 @@ class bdist(Command):
         'ztar': ('bdist_dumb', "compressed tar file"),
         'tar': ('bdist_dumb', "tar file"),
         'zip': ('bdist_dumb', "ZIP file"),
-    })
+    }
 
     format_command = format_commands
 

@@ -8,6 +8,7 @@ import sys
 
 from distutils.core import Command
 from distutils.errors import DistutilsOptionError
+from distutils import sysconfig
 from distutils.sysconfig import get_python_version
 from distutils.util import convert_path, change_root
 
@@ -94,6 +95,24 @@ class install(Command):
                           or self.install_base or self.install_platbase):
             raise DistutilsOptionError(
                 "can't combine user with prefix, exec_prefix/home, or install_(plat)base")
+
+        # Substitution variables, as distutils builds them (a plain dict here).
+        py_version = sys.version.split()[0]
+        self.config_vars = dict(sysconfig.get_config_vars())
+        self.config_vars.update({
+            'dist_name': self.distribution.get_name(),
+            'dist_version': self.distribution.get_version(),
+            'dist_fullname': self.distribution.get_fullname(),
+            'py_version': py_version,
+            'py_version_short': get_python_version(),
+            'py_version_nodot': '%d%d' % (sys.version_info[0], sys.version_info[1]),
+            'sys_prefix': os.path.normpath(sys.prefix),
+            'sys_exec_prefix': os.path.normpath(sys.exec_prefix),
+            'abiflags': getattr(sys, 'abiflags', ''),
+            'platlibdir': getattr(sys, 'platlibdir', 'lib'),
+            'userbase': self.install_userbase,
+            'usersite': self.install_usersite,
+        })
 
         if self.user:
             base = platbase = self.install_userbase

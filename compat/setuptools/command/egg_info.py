@@ -12,17 +12,16 @@ from setuptools._pep440 import Version, InvalidVersion
 
 def _safe_name(component):
     # setuptools._normalization.safe_name
-    return re.sub('[^A-Za-z0-9.]+', '-', component)
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", component)
 
 
 def _safe_version(version):
-    # setuptools._normalization.safe_version
+    # setuptools._normalization.safe_version (raises InvalidVersion as it does)
     v = version.replace(' ', '.')
     try:
         return str(Version(v))
     except InvalidVersion:
-        attempt = v.replace(' ', '.')
-        return re.sub('[^A-Za-z0-9.]+', '-', attempt)
+        return str(Version(re.sub(r"[^A-Za-z0-9._-]+", "-", v)))
 
 
 def _filename_component(value):
