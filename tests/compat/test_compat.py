@@ -119,6 +119,66 @@ def every_compat_file_parses_and_imports():
         __import__(name)
 
 
+# Modules the interpreter provides (DESIGN.md, the compat brief); anything else
+# compat imports must be compat's own. `time` is allowed only inside a function
+# (egg_info's tag_date); `Cython` is the optional import setuptools probes.
+INTERPRETER_MODULES = {'os', 'os.path', 'sys', 're', 'glob', 'fnmatch', 'warnings', 'io',
+                       'json', 'string', 'collections', 'functools', 'itertools', 'textwrap',
+                       'sysconfig', 'platform', '_distill'}
+COMPAT_PACKAGES = {'distutils', 'setuptools', 'pkg_resources', 'wheel'}
+
+
+@test
+def compat_stays_in_the_interpreter_subset():
+    import ast
+    problems = []
+    for dirpath, dirnames, filenames in os.walk(COMPAT):
+        dirnames[:] = [d for d in dirnames if d != '__pycache__']
+        for fn in filenames:
+            if not fn.endswith('.py'):
+                continue
+            path = os.path.join(dirpath, fn)
+            rel = os.path.relpath(path, COMPAT)
+            with open(path) as f:
+                tree = ast.parse(f.read(), path)
+            top_level = set(id(n) for n in tree.body)
+            for node in ast.walk(tree):
+                where = '%s:%d' % (rel, getattr(node, 'lineno', 0))
+                modules = []
+                if isinstance(node, ast.Import):
+                    modules = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    modules = [node.module or '']
+                for m in modules:
+                    root = m.split('.')[0]
+                    if m in INTERPRETER_MODULES or root in COMPAT_PACKAGES:
+                        continue
+                    if root == 'time' and id(node) not in top_level:
+                        continue
+                    if root == 'Cython':
+                        continue
+                    problems.append('%s imports %s' % (where, m))
+                if isinstance(node, (ast.AsyncFunctionDef, ast.Await, ast.YieldFrom)):
+                    problems.append('%s uses %s' % (where, type(node).__name__))
+                if isinstance(node, (ast.Yield,)):
+                    problems.append('%s is a generator (evaluated eagerly)' % where)
+                if isinstance(node, ast.ClassDef):
+                    if node.keywords:
+                        problems.append('%s: class keywords (metaclass)' % where)
+                    for stmt in node.body:
+                        if isinstance(stmt, ast.Assign) and any(
+                                getattr(t, 'id', '') == '__slots__' for t in stmt.targets):
+                            problems.append('%s: __slots__' % where)
+                        if isinstance(stmt, ast.FunctionDef) and stmt.name in (
+                                '__getattr__', '__init_subclass__', '__class_getitem__',
+                                '__get__', '__set__'):
+                            problems.append('%s: defines %s' % (where, stmt.name))
+                if isinstance(node, ast.Call) and getattr(node.func, 'id', '') in (
+                        'exec', 'eval', 'compile'):
+                    problems.append('%s calls %s' % (where, node.func.id))
+    check_equal(problems, [])
+
+
 # ---------------------------------------------------------------------------
 # setup() and record_setup
 

@@ -1,7 +1,6 @@
 """setuptools.command.egg_info: egg_info's names and version (no files are written)."""
 import os
 import re
-import time
 
 from distutils.errors import DistutilsOptionError
 from distutils.filelist import FileList as _FileList
@@ -59,6 +58,8 @@ class InfoCommon:
         if self.tag_build:
             version += self.tag_build
         if self.tag_date:
+            # Only imported when a date tag is asked for (setup.cfg tag_date).
+            import time
             version += time.strftime("%Y%m%d")
         return version
 
