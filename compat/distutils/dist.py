@@ -258,7 +258,10 @@ Common commands: (see '--help-commands' for more)
         rv = []
         for cmd in distutils.command.__all__ + [c for c in self.cmdclass
                                                 if c not in distutils.command.__all__]:
-            klass = self.cmdclass.get(cmd) or self.get_command_class(cmd)
+            try:
+                klass = self.cmdclass.get(cmd) or self.get_command_class(cmd)
+            except DistutilsModuleError:
+                continue  # bdist_dumb, bdist_rpm: not emulated
             rv.append((cmd, getattr(klass, 'description', "(no description available)")))
         return rv
 
