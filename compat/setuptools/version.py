@@ -1,0 +1,2 @@
+"""setuptools.version: the emulated setuptools release (the oracle's)."""
+__version__ = '69.5.1'
