@@ -70,7 +70,7 @@ impl Default for EvaluateOptions {
             target: TargetPython::for_host(3, 11),
             limits: Limits::default(),
             environ: std::env::vars().collect(),
-            argv: vec!["bdist_wheel".into()],
+            argv: Vec::new(),
             compat_dir: None,
         }
     }
@@ -171,8 +171,12 @@ pub fn error_diagnostic(interp: &mut Interp, error: &PyErr) -> Option<Diagnostic
                 if matches!(code, Value::None | Value::Int(0) | Value::Bool(false)) {
                     return None;
                 }
-                let code = interp.str_of(&code).map(|c| c.to_string()).unwrap_or_default();
-                let mut diagnostic = Diagnostic::error("E0104", format!("setup.py exited with `{code}`"));
+                // distutils reports setup() errors as `SystemExit("error in ...")`.
+                let message = match &code {
+                    Value::Str(text) => text.to_string(),
+                    other => format!("setup.py exited with status {}", interp.str_of(other).map(|c| c.to_string()).unwrap_or_default()),
+                };
+                let mut diagnostic = Diagnostic::error("E0104", message);
                 if let Some(span) = project_span(&exception.traceback) {
                     diagnostic = diagnostic.with_span(span);
                 }
@@ -276,7 +280,7 @@ fn find_call_in_stmt(stmt: &ast::Stmt, start: usize, found: &mut Option<ast::Exp
     if usize::from(range.start()) > start || usize::from(range.end()) <= start {
         return;
     }
-    let mut visit_expr = |expr: &Expr, found: &mut Option<ast::ExprCall>| find_call_in_expr(expr, start, found);
+    let visit_expr = |expr: &Expr, found: &mut Option<ast::ExprCall>| find_call_in_expr(expr, start, found);
     match stmt {
         S::Expr(s) => visit_expr(&s.value, found),
         S::Assign(s) => visit_expr(&s.value, found),

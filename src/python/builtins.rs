@@ -516,7 +516,7 @@ fn print(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn is_std_stream(interp: &mut Interp, value: &Value) -> bool {
-    match interp.modules.get("sys").cloned() {
+    match interp.module("sys") {
         Some(sys) => ["stdout", "stderr", "__stdout__", "__stderr__"]
             .iter()
             .any(|name| sys.get(name).is_some_and(|stream| stream.is(value))),
@@ -699,7 +699,7 @@ fn import(interp: &mut Interp, args: Args) -> PyResult<Value> {
         return Ok(Value::Module(module));
     }
     let top = name.split('.').next().unwrap_or(&name).to_string();
-    match interp.modules.get(top.as_str()) {
+    match interp.module(top.as_str().as_ref()) {
         Some(top) => Ok(Value::Module(top.clone())),
         None => Ok(Value::Module(module)),
     }

@@ -253,7 +253,7 @@ impl super::Interp {
         if depth > MAX_DEPTH {
             return PyData::Repr("...".into());
         }
-        let mut items = |interp: &mut super::Interp, values: &[V]| -> Vec<PyData> {
+        let items = |interp: &mut super::Interp, values: &[V]| -> Vec<PyData> {
             values.iter().map(|v| interp.to_data_at(v, depth + 1)).collect()
         };
         match value {

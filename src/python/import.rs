@@ -35,7 +35,7 @@ impl Interp {
         let full = self.resolve_name(name, level, frame)?;
         self.import_required(&full)?;
         let top = full.split('.').next().unwrap_or(&full);
-        match self.modules.get(top) {
+        match self.module(top).as_ref() {
             Some(module) => Ok(module.clone()),
             None => self.import_required(top),
         }
@@ -111,7 +111,7 @@ impl Interp {
     /// Imports a module by absolute dotted name, parents first.
     /// `Ok(None)` when no such module exists.
     pub fn import_absolute(&mut self, full: &str) -> PyResult<Option<Rc<Module>>> {
-        if let Some(module) = self.modules.get(full) {
+        if let Some(module) = self.module(full).as_ref() {
             return Ok(Some(module.clone()));
         }
         let (parent, leaf) = match full.rsplit_once('.') {
@@ -126,7 +126,7 @@ impl Interp {
             None => None,
         };
         // The parent's import may have imported this module as a side effect.
-        if let Some(module) = self.modules.get(full) {
+        if let Some(module) = self.module(full).as_ref() {
             return Ok(Some(module.clone()));
         }
         let module = self.load_module(full, parent_module.as_ref())?;
@@ -143,12 +143,12 @@ impl Interp {
     ) -> PyResult<Option<Rc<Module>>> {
         if let Some(hook) = self.hook_modules.get(full).copied() {
             let module = hook(self)?;
-            self.modules.insert(full.into(), module.clone());
+            self.set_module(full, module.clone());
             return Ok(Some(module));
         }
         if let Some(result) = super::modules::load(self, full) {
             let module = result?;
-            self.modules.insert(full.into(), module.clone());
+            self.set_module(full, module.clone());
             return Ok(Some(module));
         }
         let Some(source) = self.find_module(full, parent)? else {
@@ -226,7 +226,7 @@ impl Interp {
                     Value::list(vec![Value::str(dir.to_string_lossy().as_ref())]),
                 );
                 module.set("__file__", Value::None);
-                self.modules.insert(full.into(), module.clone());
+                self.set_module(full, module.clone());
                 return Ok(module);
             }
             ModuleSource::Embedded(embedded, is_package) => {
@@ -265,10 +265,10 @@ impl Interp {
             }
         };
         module.set("__file__", file_value);
-        self.modules.insert(full.into(), module.clone());
+        self.set_module(full, module.clone());
         let result = self.run_source(&text, display, &origin, module.dict.clone(), full);
         if let Err(error) = result {
-            self.modules.remove(full);
+            self.remove_module(full);
             return Err(error);
         }
         Ok(module)

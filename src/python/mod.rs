@@ -224,8 +224,9 @@ pub struct Interp {
     pub types: types::BuiltinTypes,
     /// The `builtins` module namespace.
     pub builtins: value::Namespace,
-    /// `sys.modules`.
-    pub modules: HashMap<Rc<str>, Rc<value::Module>>,
+    /// `sys.modules`: a live dict shared with the `sys` module, so scripts
+    /// and compat code can read and inject modules as in CPython.
+    pub sys_modules: value::Namespace,
     /// `sys.path`, shared with the `sys` module.
     pub sys_path: Value,
     /// `os.environ` as a dict value, shared with the `os` module.
@@ -270,7 +271,7 @@ impl Interp {
             deadline,
             types,
             builtins: value::new_namespace(),
-            modules: HashMap::new(),
+            sys_modules: value::new_namespace(),
             sys_path: Value::list(Vec::new()),
             environ: Value::None,
             initial_environ,
@@ -303,6 +304,24 @@ impl Interp {
                 .replace('/', ".");
             self.embedded.insert(dotted, *module);
         }
+    }
+
+    /// A module of `sys.modules`.
+    pub fn module(&self, name: &str) -> Option<Rc<value::Module>> {
+        match self.sys_modules.borrow().get(name) {
+            Some(Value::Module(module)) => Some(module.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn set_module(&mut self, name: &str, module: Rc<value::Module>) {
+        self.sys_modules
+            .borrow_mut()
+            .insert(value::name_key(name), Value::Module(module));
+    }
+
+    pub fn remove_module(&mut self, name: &str) {
+        self.sys_modules.borrow_mut().shift_remove(name);
     }
 
     /// Restarts the wall-time budget (call before evaluating a script).
@@ -465,7 +484,7 @@ impl Interp {
             name: "__main__".into(),
             dict: globals.clone(),
         });
-        self.modules.insert("__main__".into(), module);
+        self.set_module("__main__", module);
         let display = self.display_path(script);
         self.start_clock();
         self.run_source(

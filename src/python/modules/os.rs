@@ -92,7 +92,7 @@ pub fn create_os(interp: &mut Interp) -> PyResult<Rc<Module>> {
     module.set("W_OK", Value::Int(2));
     module.set("X_OK", Value::Int(1));
     let path = create_path(interp)?;
-    interp.modules.insert("os.path".into(), path.clone());
+    interp.set_module("os.path", path.clone());
     module.set("path", Value::Module(path));
     Ok(module)
 }

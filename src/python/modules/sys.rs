@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use super::new_module;
 use crate::python::native::{add_functions, add_methods};
-use crate::python::value::{new_namespace, Args, Dict, HashKey, Module, Value};
+use crate::python::value::{new_namespace, Args, Module, Value};
 use crate::python::{Interp, PyResult};
 
 pub fn create(interp: &mut Interp) -> PyResult<Rc<Module>> {
@@ -50,15 +50,8 @@ pub fn create(interp: &mut Interp) -> PyResult<Rc<Module>> {
         Value::tuple(vec![Value::str("sys"), Value::str("builtins")]),
     );
     module.set("float_repr_style", Value::str("short"));
-    // `sys.modules` is a snapshot: scripts read it (`'numpy' in sys.modules`).
-    let mut modules = Dict::new();
-    for (name, value) in &interp.modules {
-        modules.insert(
-            HashKey(Value::Str(name.clone())),
-            Value::Module(value.clone()),
-        );
-    }
-    module.set("modules", Value::dict(modules));
+    module.set("modules", Value::Dict(interp.sys_modules.clone()));
+    module.set("platlibdir", Value::str("lib"));
 
     let implementation = interp.new_class(
         "implementation",
