@@ -16,6 +16,10 @@ Output (stdout, or FILE with --out), one JSON object:
 `setup_keywords` uses the JSON encoding of PyData (src/python/data.rs), implemented by
 `encode()` below. Anything the script prints goes to stderr.
 
+The script runs in this process as `__main__` (classes it defines are `__main__.Name`),
+with the copy as working directory and `sys.path[0]`, `__file__` its absolute path,
+`sys.argv == ["setup.py"]` (plus any --arg), and setuptools already imported.
+
 Exit status: 0 recorded; 2 the script raised (traceback on stderr); 3 it finished
 without calling setup(); 4 usage errors. Run it with the test venv's python
 (scripts/test-env), which has the pinned setuptools.
@@ -179,7 +183,9 @@ def run(project: str, env: dict[str, str], extra_args: list[str]) -> tuple[int, 
     try:
         install_recorder(sink)
         os.chdir(root)
-        sys.path.insert(0, root)
+        # as for `python setup.py`: the script's folder first, and not this recorder's
+        here = os.path.dirname(os.path.abspath(__file__))
+        sys.path[:] = [root] + [p for p in sys.path if os.path.abspath(p or ".") != here]
         sys.argv = ["setup.py", *extra_args]
         with contextlib.redirect_stdout(sys.stderr):
             try:
