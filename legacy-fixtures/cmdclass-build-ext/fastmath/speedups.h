@@ -1,0 +1,1 @@
+static long square(long x) { return x * x; }

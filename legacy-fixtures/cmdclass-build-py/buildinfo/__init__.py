@@ -1,0 +1,4 @@
+try:
+    from buildinfo._info import VERSION
+except ImportError:
+    VERSION = None

@@ -1,0 +1,6 @@
+class JsonPlugin:
+    pass
+
+
+class YamlPlugin:
+    pass

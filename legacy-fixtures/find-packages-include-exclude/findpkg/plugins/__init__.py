@@ -1,0 +1,1 @@
+# findpkg/plugins

@@ -1,0 +1,4 @@
+try:
+    from genver._version import version as __version__
+except ImportError:
+    __version__ = "unknown"

@@ -1,0 +1,7 @@
+__title__ = "helperpkg"
+__version__ = "19.1.0"
+__description__ = "Setup script made of helpers"
+__uri__ = "https://example.org/helperpkg"
+__author__ = "Help Er"
+__email__ = "help@example.org"
+__license__ = "MIT"

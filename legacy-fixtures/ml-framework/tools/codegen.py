@@ -1,0 +1,1 @@
+print("codegen would run here")

@@ -1,0 +1,4 @@
+try:
+    from onefile import run
+except ImportError:  # pragma: no cover
+    run = None

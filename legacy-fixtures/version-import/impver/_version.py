@@ -1,0 +1,1 @@
+version_info = (0, 8, 3)
