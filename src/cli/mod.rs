@@ -1,6 +1,8 @@
 //! The command line: raw arguments become validated settings here, and only
 //! `main` turns outcomes into exit codes (0 success, 1 failure, 2 usage).
 
+mod inspect;
+mod options;
 mod python;
 
 use std::process::ExitCode;
@@ -20,6 +22,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Show what a project declares (metadata, requirements, packages,
+    /// extensions) by evaluating its setup.py in a sandbox.
+    Inspect(inspect::InspectArgs),
     /// Evaluate a Python file in distill's sandbox and print what it printed
     /// (a development tool: compare with `python3 FILE`).
     #[command(hide = true)]
@@ -29,6 +34,7 @@ enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Inspect(args) => inspect::run(args),
         Command::Python(args) => python::run(args),
     }
 }
