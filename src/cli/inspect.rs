@@ -31,7 +31,14 @@ pub struct InspectArgs {
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let options = match args.evaluation.to_options() {
+    let config = match super::options::SideConfig::load(args.evaluation.config.as_deref(), &args.dir) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = match args.evaluation.to_options(&config) {
         Ok(options) => options,
         Err(message) => {
             eprintln!("error: {message}");
