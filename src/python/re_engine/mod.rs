@@ -18,6 +18,22 @@
 //! has no spelling in the `regex` crate; depending on the haystack it is run
 //! as `\z` (no final newline), `(?m:$)` (the only newline is the final one),
 //! or with fancy-regex as `(?=\n?\z)`.
+//! Likewise Unicode `\b` runs on the regex crate only for ASCII haystacks
+//! (elsewhere the engines' idea of a word character differs from Python's).
+//!
+//! ```
+//! use distill::python::re_engine::{compile, Flags, ReError, Replacement};
+//!
+//! let text = "__version__ = '1.2.3'\n";
+//! let p = compile(r#"^__version__ = ['"]([^'"]*)['"]"#, Flags::M).unwrap();
+//! let m = p.search(text, 0, None).unwrap().unwrap();
+//! assert_eq!(m.group(1), Some("1.2.3"));
+//! assert_eq!(m.span(1), Some((15, 20)));
+//!
+//! let x = compile("x*", Flags::NONE).unwrap();
+//! let out = x.sub::<ReError>("abxd", Replacement::Template("-"), 0).unwrap();
+//! assert_eq!(out, "-a-b--d-");
+//! ```
 
 mod emit;
 mod parser;
@@ -963,7 +979,7 @@ impl<'t> Iterator for Matches<'_, 't> {
 #[derive(Clone, Debug)]
 pub struct Match<'t> {
     text: Cow<'t, str>,
-    spans: Spans,
+    byte_spans: Spans,
     char_spans: Spans,
     pos: usize,
     endpos: Option<usize>,
@@ -985,7 +1001,7 @@ impl<'t> Match<'t> {
             .collect();
         Match {
             text,
-            spans,
+            byte_spans: spans,
             char_spans,
             pos,
             endpos,
@@ -997,7 +1013,7 @@ impl<'t> Match<'t> {
     pub fn into_owned(self) -> Match<'static> {
         Match {
             text: Cow::Owned(self.text.into_owned()),
-            spans: self.spans,
+            byte_spans: self.byte_spans,
             char_spans: self.char_spans,
             pos: self.pos,
             endpos: self.endpos,
@@ -1076,9 +1092,14 @@ impl<'t> Match<'t> {
         self.span(i).map(|s| s.1)
     }
 
+    /// `Match.regs`: the span of every group, 0 first (characters).
+    pub fn spans(&self) -> &[Option<(usize, usize)>] {
+        &self.char_spans
+    }
+
     /// The span of group `i` as byte offsets into [`Match::string`].
     pub fn byte_span(&self, i: usize) -> Option<(usize, usize)> {
-        self.spans.get(i).copied().flatten()
+        self.byte_spans.get(i).copied().flatten()
     }
 
     /// `Match.lastindex`: the group that closed last.

@@ -339,6 +339,7 @@ fn match_object() {
     assert_eq!(m.span(1), Some((3, 4)));
     assert_eq!(m.span(2), Some((4, 5)));
     assert_eq!(m.span(3), None);
+    assert_eq!(m.spans(), &[Some((3, 5)), Some((3, 4)), Some((4, 5)), None]);
     assert_eq!(m.byte_span(0), Some((6, 8)));
     assert_eq!(m.group(0), Some("bc"));
     assert_eq!(m.name("first"), Some("b"));
@@ -416,6 +417,19 @@ fn pos_and_endpos_are_characters() {
         .map(|m| m.unwrap().span(0).unwrap())
         .collect();
     assert_eq!(spans, vec![(2, 3), (3, 4)]);
+}
+
+#[test]
+fn patterns_can_be_shared_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Pattern>();
+    assert_send_sync::<Match<'static>>();
+    assert_send_sync::<ReError>();
+    let p = std::sync::Arc::new(re(r"(?<=a)b|\bc$"));
+    let q = p.clone();
+    let t = std::thread::spawn(move || q.find_iter("ab c").count());
+    assert_eq!(p.find_iter("ab c").count(), 2);
+    assert_eq!(t.join().unwrap(), 2);
 }
 
 #[test]
