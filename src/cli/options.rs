@@ -84,7 +84,8 @@ impl SideConfig {
                 default
             }
         };
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
         toml::from_str(&text).map_err(|e| format!("invalid `{}`: {e}", path.display()))
     }
 }
@@ -96,7 +97,12 @@ impl EvaluationArgs {
             .python_version
             .split_once('.')
             .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
-            .ok_or_else(|| format!("invalid `--python-version {}`: expected X.Y such as 3.11", self.python_version))?;
+            .ok_or_else(|| {
+                format!(
+                    "invalid `--python-version {}`: expected X.Y such as 3.11",
+                    self.python_version
+                )
+            })?;
         let mut environ: Vec<(String, String)> = std::env::vars().collect();
         for (name, value) in &config.env {
             environ.retain(|(existing, _)| existing != name);
@@ -124,7 +130,9 @@ impl EvaluationArgs {
         }
         if let Some(seconds) = self.time_limit {
             if !(seconds > 0.0 && seconds.is_finite()) {
-                return Err(format!("invalid `--time-limit {seconds}`: expected a positive number of seconds"));
+                return Err(format!(
+                    "invalid `--time-limit {seconds}`: expected a positive number of seconds"
+                ));
             }
             limits.time = Duration::from_secs_f64(seconds);
         }

@@ -3,6 +3,7 @@
 //! target, or speed.
 
 pub mod os;
+pub mod re;
 pub mod sandbox;
 pub mod sys;
 
@@ -71,6 +72,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
     Some(match name {
         "sys" => sys::create(interp),
         "_sandbox" => sandbox::create(interp),
+        "re" => re::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
         "urllib" | "http" => Ok(new_module(name)),
