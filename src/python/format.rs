@@ -1,1 +1,0 @@
-//! Python's format mini-language and printf-style formatting (in progress).
