@@ -188,3 +188,5 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+#[cfg(test)]
+mod cpython_cases;
