@@ -24,7 +24,7 @@
 //! | `ur'\d'` | `r'\d'` (or an escaped `'...'` when it holds `\u` escapes) |
 //! | `` `x` `` | `repr(x)` |
 //! | `a <> b` | `a != b` |
-//! | indentation mixing tabs and spaces | tabs expanded to 8 columns, as Python 2 read them |
+//! | indentation Python 3 refuses (`TabError`) | tabs expanded to 8 columns, as Python 2 read them (one fix for the file) |
 //!
 //! Choices:
 //! - `print (a, b)` (the parenthesised group is the whole statement) is left
@@ -41,11 +41,14 @@
 //!   Python 2 decoded even in raw strings, it becomes an ordinary string with
 //!   the other backslashes doubled.
 //!
+//! - Call it only after a parse failed: `print >>f, x` and `exec(c) in ns`
+//!   are also valid (and meaningless) Python 3 expressions, and get rewritten.
+//!
 //! Not rewritten (the parse error stands): tuple parameters
 //! (`def f((a, b)):`, `lambda (a, b):`), `except E, (errno, msg):` (a
-//! non-name target), `exec` / `print` statements whose operand spans a
-//! triple-quoted string that would have to move, and source that does not
-//! tokenize (unterminated strings, unbalanced brackets).
+//! non-name target), `print >>f, x` whose file expression holds a
+//! triple-quoted string (it would have to move), and source that does not
+//! tokenize (unterminated strings, unbalanced brackets, stray characters).
 
 use std::ops::Range;
 
