@@ -176,8 +176,8 @@ fn run_str_format(
             Error(describe(&error))
         }
     }
-    render_format_string(template, |argument, accessors, conversion, spec| {
-        assert!(accessors.is_empty(), "no accessors in the recorded cases");
+    render_format_string(template, |argument, parts, conversion, spec| {
+        assert!(parts.is_empty(), "no parts in the recorded cases");
         let value = match argument {
             ArgumentRef::Positional(index) => args.get(index).ok_or_else(|| {
                 Error(format!(

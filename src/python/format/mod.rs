@@ -30,8 +30,8 @@ pub use percent::{
 };
 pub use spec::format_with_spec;
 pub use template::{
-    parse_format_string, render_format_string, ArgumentRef, FieldAccessor, FieldArg, FieldKey,
-    FieldName, FieldNumbering, FormatPiece,
+    parse_format_string, render_format_string, ArgumentRef, FieldKey, FieldName, FieldNumbering,
+    FieldPart, FormatPiece,
 };
 
 /// A value to format, as the interpreter hands it over. `bool` comes as

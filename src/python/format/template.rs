@@ -22,34 +22,29 @@ pub enum FormatPiece {
 /// Which argument a field refers to, and what to look up in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldName {
-    pub arg: FieldArg,
-    /// `.attr` and `[key]`, in order.
-    pub accessors: Vec<FieldAccessor>,
+    pub arg: FieldKey,
+    /// `.attr`, `[0]` and `[key]`, in order.
+    pub parts: Vec<FieldPart>,
 }
 
 /// The argument part of a field name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldArg {
+pub enum FieldKey {
     /// `{}`: the next positional argument (see [`FieldNumbering`]).
     Auto,
     /// `{0}`
     Index(usize),
     /// `{name}` (any text that is not all digits: `{a-b}` is the keyword `a-b`).
-    Keyword(String),
+    Name(String),
 }
 
-/// `.attr` or `[key]` after the argument.
+/// What follows the argument: `.attr`, or `[key]` whose key is an integer
+/// when it is all digits and the text as is otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldAccessor {
+pub enum FieldPart {
     Attribute(String),
-    Item(FieldKey),
-}
-
-/// The key of `[key]`: an integer when it is all digits, else the text as is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldKey {
     Index(usize),
-    Str(String),
+    Key(String),
 }
 
 /// An argument to look up: positional index or keyword.
@@ -75,10 +70,10 @@ enum NumberingMode {
 
 impl FieldNumbering {
     /// The argument a field refers to, numbering `{}` fields in order.
-    pub fn resolve<'a>(&mut self, arg: &'a FieldArg) -> Result<ArgumentRef<'a>, FormatError> {
+    pub fn resolve<'a>(&mut self, arg: &'a FieldKey) -> Result<ArgumentRef<'a>, FormatError> {
         match arg {
-            FieldArg::Keyword(name) => Ok(ArgumentRef::Keyword(name)),
-            FieldArg::Auto => {
+            FieldKey::Name(name) => Ok(ArgumentRef::Keyword(name)),
+            FieldKey::Auto => {
                 if *self.mode.get_or_insert(NumberingMode::Automatic) == NumberingMode::Manual {
                     return Err(FormatError::Value(
                         "cannot switch from manual field specification to automatic field numbering"
@@ -88,7 +83,7 @@ impl FieldNumbering {
                 self.next += 1;
                 Ok(ArgumentRef::Positional(self.next - 1))
             }
-            FieldArg::Index(index) => {
+            FieldKey::Index(index) => {
                 if *self.mode.get_or_insert(NumberingMode::Manual) == NumberingMode::Automatic {
                     return Err(FormatError::Value(
                         "cannot switch from automatic field numbering to manual field specification"
@@ -256,19 +251,19 @@ fn parse_field_name(name: &[char]) -> Result<FieldName, FormatError> {
         .unwrap_or(name.len());
     let first: String = name[..first_end].iter().collect();
     let arg = if first.is_empty() {
-        FieldArg::Auto
+        FieldKey::Auto
     } else if let Some(index) = parse_index(&first)? {
-        FieldArg::Index(index)
+        FieldKey::Index(index)
     } else {
-        FieldArg::Keyword(first)
+        FieldKey::Name(first)
     };
-    let mut accessors = Vec::new();
+    let mut parts = Vec::new();
     let mut pos = first_end;
     while pos < name.len() {
         let c = name[pos];
         pos += 1;
         let start = pos;
-        let accessor = match c {
+        let part = match c {
             '.' => {
                 while pos < name.len() && name[pos] != '.' && name[pos] != '[' {
                     pos += 1;
@@ -277,7 +272,7 @@ fn parse_field_name(name: &[char]) -> Result<FieldName, FormatError> {
                 if attribute.is_empty() {
                     return Err(error("Empty attribute in format string"));
                 }
-                FieldAccessor::Attribute(attribute)
+                FieldPart::Attribute(attribute)
             }
             '[' => {
                 while pos < name.len() && name[pos] != ']' {
@@ -292,8 +287,8 @@ fn parse_field_name(name: &[char]) -> Result<FieldName, FormatError> {
                     return Err(error("Empty attribute in format string"));
                 }
                 match parse_index(&key)? {
-                    Some(index) => FieldAccessor::Item(FieldKey::Index(index)),
-                    None => FieldAccessor::Item(FieldKey::Str(key)),
+                    Some(index) => FieldPart::Index(index),
+                    None => FieldPart::Key(key),
                 }
             }
             _ => {
@@ -302,9 +297,9 @@ fn parse_field_name(name: &[char]) -> Result<FieldName, FormatError> {
                 ))
             }
         };
-        accessors.push(accessor);
+        parts.push(part);
     }
-    Ok(FieldName { arg, accessors })
+    Ok(FieldName { arg, parts })
 }
 
 /// `get_integer`: the value of an all-digit name, `None` otherwise.
@@ -327,14 +322,14 @@ fn parse_index(text: &str) -> Result<Option<usize>, FormatError> {
 ///
 /// Parses `template`, numbers `{}` fields, expands nested fields in specs
 /// (two levels, as CPython: deeper is "Max string recursion exceeded"), and
-/// calls `render_field(argument, accessors, conversion, expanded_spec)` for
-/// each field; the caller looks the argument up, applies the accessors and
+/// calls `render_field(argument, parts, conversion, expanded_spec)` for
+/// each field; the caller looks the argument up, applies the parts and
 /// the conversion, and formats the value with the spec (for `int`, `float`
 /// and `str`, [`super::format_with_spec`]).
 pub fn render_format_string<E, F>(template: &str, mut render_field: F) -> Result<String, E>
 where
     E: From<FormatError>,
-    F: FnMut(ArgumentRef<'_>, &[FieldAccessor], Option<char>, &str) -> Result<String, E>,
+    F: FnMut(ArgumentRef<'_>, &[FieldPart], Option<char>, &str) -> Result<String, E>,
 {
     let mut numbering = FieldNumbering::default();
     render_nested(template, 2, &mut numbering, &mut render_field)
@@ -348,7 +343,7 @@ fn render_nested<E, F>(
 ) -> Result<String, E>
 where
     E: From<FormatError>,
-    F: FnMut(ArgumentRef<'_>, &[FieldAccessor], Option<char>, &str) -> Result<String, E>,
+    F: FnMut(ArgumentRef<'_>, &[FieldPart], Option<char>, &str) -> Result<String, E>,
 {
     if depth == 0 {
         return Err(FormatError::Value("Max string recursion exceeded".into()).into());
@@ -369,7 +364,7 @@ where
                 } else {
                     spec
                 };
-                out.push_str(&render_field(argument, &name.accessors, conversion, &spec)?);
+                out.push_str(&render_field(argument, &name.parts, conversion, &spec)?);
             }
         }
     }
@@ -381,13 +376,13 @@ mod tests {
     use super::*;
 
     fn field(
-        arg: FieldArg,
-        accessors: Vec<FieldAccessor>,
+        arg: FieldKey,
+        parts: Vec<FieldPart>,
         conversion: Option<char>,
         spec: &str,
     ) -> FormatPiece {
         FormatPiece::Field {
-            name: FieldName { arg, accessors },
+            name: FieldName { arg, parts },
             conversion,
             spec: spec.into(),
         }
@@ -407,22 +402,22 @@ mod tests {
             parse_format_string("a{}b{0}{name!r:>10}{{x}}").unwrap(),
             vec![
                 literal("a"),
-                field(FieldArg::Auto, vec![], None, ""),
+                field(FieldKey::Auto, vec![], None, ""),
                 literal("b"),
-                field(FieldArg::Index(0), vec![], None, ""),
-                field(FieldArg::Keyword("name".into()), vec![], Some('r'), ">10"),
+                field(FieldKey::Index(0), vec![], None, ""),
+                field(FieldKey::Name("name".into()), vec![], Some('r'), ">10"),
                 literal("{x}"),
             ]
         );
         assert_eq!(
             parse_format_string("{0.real[1][key].imag!s}").unwrap(),
             vec![field(
-                FieldArg::Index(0),
+                FieldKey::Index(0),
                 vec![
-                    FieldAccessor::Attribute("real".into()),
-                    FieldAccessor::Item(FieldKey::Index(1)),
-                    FieldAccessor::Item(FieldKey::Str("key".into())),
-                    FieldAccessor::Attribute("imag".into()),
+                    FieldPart::Attribute("real".into()),
+                    FieldPart::Index(1),
+                    FieldPart::Key("key".into()),
+                    FieldPart::Attribute("imag".into()),
                 ],
                 Some('s'),
                 ""
@@ -431,18 +426,13 @@ mod tests {
         assert_eq!(
             parse_format_string("{:{width}.{}}|{[ 1]}{a-b}{0[}]}").unwrap(),
             vec![
-                field(FieldArg::Auto, vec![], None, "{width}.{}"),
+                field(FieldKey::Auto, vec![], None, "{width}.{}"),
                 literal("|"),
+                field(FieldKey::Auto, vec![FieldPart::Key(" 1".into())], None, ""),
+                field(FieldKey::Name("a-b".into()), vec![], None, ""),
                 field(
-                    FieldArg::Auto,
-                    vec![FieldAccessor::Item(FieldKey::Str(" 1".into()))],
-                    None,
-                    ""
-                ),
-                field(FieldArg::Keyword("a-b".into()), vec![], None, ""),
-                field(
-                    FieldArg::Index(0),
-                    vec![FieldAccessor::Item(FieldKey::Str("}".into()))],
+                    FieldKey::Index(0),
+                    vec![FieldPart::Key("}".into())],
                     None,
                     ""
                 ),
@@ -450,7 +440,7 @@ mod tests {
         );
         assert_eq!(
             parse_format_string("{0!r:}").unwrap(),
-            vec![field(FieldArg::Index(0), vec![], Some('r'), "")]
+            vec![field(FieldKey::Index(0), vec![], Some('r'), "")]
         );
         assert_eq!(parse_format_string("").unwrap(), vec![]);
         assert_eq!(parse_format_string("{{}}").unwrap(), vec![literal("{}")]);
@@ -490,8 +480,8 @@ mod tests {
 
     /// `template.format(*args)` for string arguments, as a caller would do it.
     fn format(template: &str, args: &[&str]) -> Result<String, FormatError> {
-        render_format_string(template, |argument, accessors, conversion, spec| {
-            assert!(accessors.is_empty());
+        render_format_string(template, |argument, parts, conversion, spec| {
+            assert!(parts.is_empty());
             let value = match argument {
                 ArgumentRef::Positional(index) => args[index].to_string(),
                 ArgumentRef::Keyword(name) => format!("<{name}>"),
