@@ -24,7 +24,7 @@
 //! | `ur'\d'` | `r'\d'` (or an escaped `'...'` when it holds `\u` escapes) |
 //! | `` `x` `` | `repr(x)` |
 //! | `a <> b` | `a != b` |
-//! | indentation mixing tabs and spaces | tabs expanded to 8 columns, as Python 2 read them |
+//! | indentation Python 3 refuses (`TabError`) | tabs expanded to 8 columns, as Python 2 read them (one fix for the file) |
 //!
 //! Choices:
 //! - `print (a, b)` (the parenthesised group is the whole statement) is left
@@ -41,11 +41,14 @@
 //!   Python 2 decoded even in raw strings, it becomes an ordinary string with
 //!   the other backslashes doubled.
 //!
+//! - Call it only after a parse failed: `print >>f, x` and `exec(c) in ns`
+//!   are also valid (and meaningless) Python 3 expressions, and get rewritten.
+//!
 //! Not rewritten (the parse error stands): tuple parameters
 //! (`def f((a, b)):`, `lambda (a, b):`), `except E, (errno, msg):` (a
-//! non-name target), `exec` / `print` statements whose operand spans a
-//! triple-quoted string that would have to move, and source that does not
-//! tokenize (unterminated strings, unbalanced brackets).
+//! non-name target), `print >>f, x` whose file expression holds a
+//! triple-quoted string (it would have to move), and source that does not
+//! tokenize (unterminated strings, unbalanced brackets, stray characters).
 
 use std::ops::Range;
 
@@ -163,7 +166,7 @@ fn tokenize(source: &str) -> Option<Vec<Token>> {
     // Open brackets: b'(', b'[', b'{' or b'`'.
     let mut stack: Vec<u8> = Vec::new();
     let mut line_has_tokens = false;
-    let mut pos = 0;
+    let mut pos = if source.starts_with('\u{feff}') { 3 } else { 0 };
     while pos < bytes.len() {
         let c = bytes[pos];
         let start = pos;
@@ -925,7 +928,7 @@ impl<'a> Rewriter<'a> {
                 })
             }
             Kind::Str => {
-                let prefix = &text[..2];
+                let prefix = &text[..text.find(['\'', '"']).unwrap_or(0)];
                 if !prefix.eq_ignore_ascii_case("ur") {
                     return None;
                 }
@@ -970,8 +973,12 @@ impl<'a> Rewriter<'a> {
     // -- indentation --------------------------------------------------------
 
     /// Python 2 read a tab in indentation as "to the next multiple of 8";
-    /// Python 3 rejects indentation whose meaning depends on the tab size.
+    /// Python 3 rejects indentation whose meaning depends on the tab size
+    /// (`TabError`), and rustpython-parser also a tab after a space, even on
+    /// blank and comment lines. Only then are tabs expanded, everywhere,
+    /// which keeps Python 2's meaning.
     fn expand_mixed_indentation(&mut self) {
+        // The indentation of each logical line.
         let mut indents = Vec::new();
         let mut at_line_start = true;
         for token in self.tokens {
@@ -979,48 +986,106 @@ impl<'a> Rewriter<'a> {
                 let line_start = self.source[..token.start]
                     .rfind(['\n', '\r'])
                     .map_or(0, |index| index + 1);
-                indents.push(line_start..token.start);
+                let indent = &self.source[line_start..token.start];
+                let bom = indent.len() - indent.trim_start_matches('\u{feff}').len();
+                indents.push(line_start + bom..token.start);
             }
             at_line_start = token.kind == Kind::Newline;
         }
-        let has_tabs = indents
-            .iter()
-            .any(|range| self.source[range.clone()].contains('\t'));
-        let has_spaces = indents
-            .iter()
-            .any(|range| self.source[range.clone()].contains(' '));
-        if !has_tabs || !has_spaces {
-            return;
-        }
-        let mut first = None;
-        let mut count = 0;
-        for range in indents {
+        let blank_lines = self.blank_line_indents();
+        // Columns with tabs of 8 and of 1, as CPython's tokenizer compares them.
+        let measure = |indent: &str| {
+            indent
+                .chars()
+                .fold((0, 0), |(column, alternate), c| match c {
+                    '\t' => ((column / 8 + 1) * 8, alternate + 1),
+                    '\x0c' => (0, 0),
+                    _ => (column + 1, alternate + 1),
+                })
+        };
+        let mut stack = vec![(0, 0)];
+        let mut offending = None;
+        for range in &indents {
             let indent = &self.source[range.clone()];
-            if !indent.contains('\t') {
+            let (column, alternate) = measure(indent);
+            let consistent = if indent.contains(" \t") {
+                false
+            } else {
+                while stack.len() > 1 && column < stack[stack.len() - 1].0 {
+                    stack.pop();
+                }
+                let (top, top_alternate) = stack[stack.len() - 1];
+                if column > top {
+                    stack.push((column, alternate));
+                    alternate > top_alternate
+                } else {
+                    column != top || alternate == top_alternate
+                }
+            };
+            if !consistent {
+                offending = Some(range.clone());
+                break;
+            }
+        }
+        if let Some(blank) = blank_lines
+            .iter()
+            .find(|range| self.source[(*range).clone()].contains(" \t"))
+        {
+            if offending
+                .as_ref()
+                .map_or(true, |first| blank.start < first.start)
+            {
+                offending = Some(blank.clone());
+            }
+        }
+        let Some(first) = offending else {
+            return;
+        };
+        let mut count = 0;
+        for range in indents.into_iter().chain(blank_lines) {
+            let indent = &self.source[range.clone()];
+            if indent.contains('\t') {
+                count += 1;
+                self.replace(range, " ".repeat(measure(indent).0));
+            }
+        }
+        let lines = if count == 1 { "line" } else { "lines" };
+        self.fix(
+            Py2FixKind::MixedIndentation,
+            first,
+            format!(
+                "indentation mixes tabs and spaces: tabs expanded to 8 columns, as Python 2 read them ({count} {lines})"
+            ),
+        );
+    }
+
+    /// The leading whitespace of blank and comment-only lines outside strings.
+    fn blank_line_indents(&self) -> Vec<Range<usize>> {
+        let bytes = self.source.as_bytes();
+        let mut line_starts = vec![0];
+        for (index, &byte) in bytes.iter().enumerate() {
+            if byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n')) {
+                line_starts.push(index + 1);
+            }
+        }
+        let mut ranges = Vec::new();
+        for start in line_starts {
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .position(|byte| !matches!(byte, b' ' | b'\t' | b'\x0c'))
+                    .unwrap_or(bytes.len() - start);
+            if !matches!(bytes.get(end), None | Some(b'\n' | b'\r' | b'#')) {
                 continue;
             }
-            let mut column = 0;
-            for c in indent.chars() {
-                column = match c {
-                    '\t' => (column / 8 + 1) * 8,
-                    '\x0c' => 0,
-                    _ => column + 1,
-                };
+            // Inside a (triple-quoted) string the whitespace is text.
+            let before = self.tokens.partition_point(|token| token.start < start);
+            if before > 0 && self.tokens[before - 1].end > start {
+                continue;
             }
-            first.get_or_insert(range.clone());
-            count += 1;
-            self.replace(range, " ".repeat(column));
+            ranges.push(start..end);
         }
-        if let Some(first) = first {
-            let lines = if count == 1 { "line" } else { "lines" };
-            self.fix(
-                Py2FixKind::MixedIndentation,
-                first,
-                format!(
-                    "indentation mixes tabs and spaces: tabs expanded to 8 columns, as Python 2 read them ({count} {lines})"
-                ),
-            );
-        }
+        ranges
     }
 
     // -- result -------------------------------------------------------------
@@ -1458,11 +1523,23 @@ mod tests {
         );
         assert_eq!(rewrite.fixes.len(), 1);
         assert_eq!(rewrite.fixes[0].kind, Py2FixKind::MixedIndentation);
-        assert_eq!(rewrite.fixes[0].line, 2);
+        // The fix points at the first line Python 3 rejects.
+        assert_eq!(rewrite.fixes[0].line, 4);
         // Consistent tabs are fine in Python 3; continuation lines are not indentation.
         assert_eq!(
             rewrite_python2("if x:\n\ta = 1\n\tb = (1,\n  \t 2)\n"),
             None
+        );
+        // Tabs in one block and spaces in another are consistent too.
+        assert_eq!(
+            rewrite_python2("def f():\n\treturn 1\ndef g():\n    return 2\n"),
+            None
+        );
+        assert_eq!(text("if x:\n  \ta = 1\n"), "if x:\n        a = 1\n");
+        // rustpython-parser refuses a tab after a space even on blank and comment lines.
+        assert_eq!(
+            text("x = 1\n  \t\ny = \"\"\"\n  \t\"\"\"\n \t# c\n"),
+            "x = 1\n        \ny = \"\"\"\n  \t\"\"\"\n        # c\n"
         );
     }
 
@@ -1554,6 +1631,27 @@ setup(name='pkg', version=__version__,
         );
         let lines: Vec<_> = rewrite.fixes.iter().map(|fix| fix.line).collect();
         assert_eq!(lines, vec![7, 12, 13, 14, 17, 18, 19, 22, 25, 28]);
+    }
+
+    #[test]
+    fn non_ascii_text() {
+        assert_eq!(
+            text("print 'é', u'日本', 名前 # ü\n"),
+            "print('é', u'日本', 名前) # ü\n"
+        );
+    }
+
+    #[test]
+    fn raise_with_a_continuation_line() {
+        assert_eq!(
+            text("raise ImportError, \"a %s\" % \\\n        (x,)\n"),
+            "raise ImportError(\"a %s\" % \\\n        (x,))\n"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark() {
+        assert_eq!(text("\u{feff}print 'a'\n"), "\u{feff}print('a')\n");
     }
 
     #[test]

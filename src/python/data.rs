@@ -177,34 +177,9 @@ impl PyData {
 }
 
 /// `repr(float)` as CPython writes it: the shortest round-tripping digits,
-/// exponent form outside `1e-4 <= |x| < 1e16`.
-pub fn float_repr(value: f64) -> String {
-    if value.is_nan() {
-        return "nan".into();
-    }
-    if value.is_infinite() {
-        return if value > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
-    }
-    let abs = value.abs();
-    if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
-        // Rust's `{:e}` gives the shortest digits too: `1e16`, `1.5e-5`.
-        let formatted = format!("{value:e}");
-        let (mantissa, exponent) = formatted.split_once('e').unwrap_or((&formatted, "0"));
-        let exponent: i32 = exponent.parse().unwrap_or(0);
-        let sign = if exponent < 0 { '-' } else { '+' };
-        return format!("{mantissa}e{sign}{:02}", exponent.abs());
-    }
-    let formatted = format!("{value:?}");
-    if formatted.contains('.') || formatted.contains('e') {
-        formatted
-    } else {
-        format!("{formatted}.0")
-    }
-}
+/// exponent form outside `1e-4 <= |x| < 1e16`. Lives with the rest of the
+/// formatting in [`super::format`].
+pub use super::format::float_to_string as float_repr;
 
 #[cfg(test)]
 mod tests {
