@@ -20,8 +20,9 @@ pub struct ParsedModule {
 }
 
 pub struct Python2Fix {
-    /// Byte offset of the start of the line in the original text.
+    /// Byte range of the rewritten construct in the original text.
     pub offset: usize,
+    pub end: usize,
     pub message: String,
 }
 
@@ -71,7 +72,8 @@ pub fn parse_module(
                         .fixes
                         .iter()
                         .map(|fix| Python2Fix {
-                            offset: line_offset(text, fix.line),
+                            offset: fix.start.min(text.len()),
+                            end: fix.end.min(text.len()),
                             message: format!("Python 2 syntax rewritten: {}", fix.description),
                         })
                         .collect();
@@ -117,14 +119,4 @@ fn into_body(module: rustpython_parser::ast::Mod) -> Vec<Stmt> {
         rustpython_parser::ast::Mod::Interactive(module) => module.body,
         _ => Vec::new(),
     }
-}
-
-/// Byte offset of the start of a one-based line.
-fn line_offset(text: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(line - 2)
-        .map_or(text.len(), |(index, _)| index + 1)
 }

@@ -922,7 +922,7 @@ impl Interp {
                 )));
             }
         };
-        result.map_err(|error| self.value_error(error.to_string()))
+        result.map_err(|error| self.format_error(error))
     }
 
     // ----- hashing -----

@@ -739,7 +739,7 @@ impl Interp {
         use super::format::{
             apply_percent_spec, parse_percent_format, Count, FormatArg, PercentPiece,
         };
-        let pieces = parse_percent_format(template).map_err(|e| self.value_error(e.to_string()))?;
+        let pieces = parse_percent_format(template).map_err(|e| self.format_error(e))?;
         let is_mapping = matches!(args, Value::Dict(_))
             || (matches!(args, Value::Instance(_)) && self.hasattr(args, "keys")?);
         let positional: Vec<Value> = match args {
@@ -802,16 +802,17 @@ impl Interp {
                                 text = s.clone();
                                 FormatArg::Str(&text)
                             }
-                            other => {
-                                int = other.as_bigint().unwrap_or_default();
-                                FormatArg::Int(&int)
-                            }
+                            Value::Float(f) => FormatArg::Float(*f),
+                            other => match other.as_bigint() {
+                                Some(value) => {
+                                    int = value;
+                                    FormatArg::Int(&int)
+                                }
+                                None => return Err(self.type_error("%c requires int or char")),
+                            },
                         },
                         'd' | 'i' | 'u' | 'o' | 'x' | 'X' => match &value {
-                            Value::Float(f) => {
-                                int = BigInt::from(f.trunc() as i128);
-                                FormatArg::Int(&int)
-                            }
+                            Value::Float(f) => FormatArg::Float(*f),
                             other => match other.as_bigint().or_else(|| {
                                 Self::builtin_payload(other).and_then(|p| p.as_bigint())
                             }) {
@@ -839,7 +840,7 @@ impl Interp {
                         },
                     };
                     let formatted = apply_percent_spec(&spec, width, precision, arg)
-                        .map_err(|e| self.value_error(e.to_string()))?;
+                        .map_err(|e| self.format_error(e))?;
                     out.push_str(&formatted);
                 }
             }
@@ -862,78 +863,63 @@ impl Interp {
         Ok(out)
     }
 
-    /// Calls `str.format`-style formatting.
+    /// `template.format(*args, **kwargs)`.
     pub fn str_format(&mut self, template: &str, args: &Args) -> PyResult<String> {
-        use super::format::{parse_format_string, FieldKey, FieldPart};
-        let pieces = parse_format_string(template).map_err(|e| self.value_error(e.to_string()))?;
-        let mut out = String::new();
-        let mut auto_index = 0usize;
-        for piece in pieces {
-            match piece {
-                super::format::FormatPiece::Literal(text) => out.push_str(&text),
-                super::format::FormatPiece::Field {
-                    name,
-                    conversion,
-                    spec,
-                } => {
-                    let mut value = match &name.arg {
-                        FieldKey::Auto => {
-                            let value = args.positional.get(auto_index).cloned();
-                            auto_index += 1;
-                            match value {
-                                Some(value) => value,
-                                None => {
-                                    return Err(self.error(
-                                        "IndexError",
-                                        format!("Replacement index {} out of range for positional args tuple", auto_index - 1),
-                                    ))
-                                }
-                            }
-                        }
-                        FieldKey::Index(i) => match args.positional.get(*i) {
-                            Some(value) => value.clone(),
-                            None => {
-                                return Err(self.error(
-                                    "IndexError",
-                                    format!(
-                                    "Replacement index {i} out of range for positional args tuple"
-                                ),
-                                ))
-                            }
-                        },
-                        FieldKey::Name(key) => {
-                            match args.keywords.iter().find(|(k, _)| **k == **key) {
-                                Some((_, value)) => value.clone(),
-                                None => return Err(self.key_error(Value::str(key.as_str()))),
-                            }
-                        }
-                    };
-                    for part in &name.parts {
-                        value = match part {
-                            FieldPart::Attribute(attribute) => self.getattr(&value, attribute)?,
-                            FieldPart::Index(i) => self.getitem(&value, &Value::Int(*i as i64))?,
-                            FieldPart::Key(key) => {
-                                self.getitem(&value, &Value::str(key.as_str()))?
-                            }
-                        };
-                    }
-                    let value = match conversion {
-                        Some('r') => Value::Str(self.repr(&value)?),
-                        Some('s') => Value::Str(self.str_of(&value)?),
-                        Some('a') => Value::str(super::eval::ascii_escape(&self.repr(&value)?)),
-                        _ => value,
-                    };
-                    // Nested fields in the spec (`{:{width}}`).
-                    let spec = if spec.contains('{') {
-                        self.str_format(&spec, args)?
-                    } else {
-                        spec
-                    };
-                    out.push_str(&self.format_value(&value, &spec)?);
-                }
+        use super::format::{render_format_string, ArgumentRef, FieldPart, FormatError};
+        /// A formatting failure: from the template, or raised while rendering a field.
+        enum Failure {
+            Format(FormatError),
+            Python(super::PyErr),
+        }
+        impl From<FormatError> for Failure {
+            fn from(error: FormatError) -> Self {
+                Failure::Format(error)
             }
         }
-        Ok(out)
+        let result = render_format_string(template, |argument, parts, conversion, spec| {
+            let mut value = match argument {
+                ArgumentRef::Positional(index) => match args.positional.get(index) {
+                    Some(value) => value.clone(),
+                    None => {
+                        return Err(Failure::Python(self.error(
+                            "IndexError",
+                            format!("Replacement index {index} out of range for positional args tuple"),
+                        )))
+                    }
+                },
+                ArgumentRef::Keyword(key) => match args.keywords.iter().find(|(k, _)| **k == *key) {
+                    Some((_, value)) => value.clone(),
+                    None => return Err(Failure::Python(self.key_error(Value::str(key)))),
+                },
+            };
+            for part in parts {
+                value = match part {
+                    FieldPart::Attribute(attribute) => self.getattr(&value, attribute),
+                    FieldPart::Index(i) => self.getitem(&value, &Value::Int(*i as i64)),
+                    FieldPart::Key(key) => self.getitem(&value, &Value::str(key.as_str())),
+                }
+                .map_err(Failure::Python)?;
+            }
+            let value = match conversion {
+                Some('r') => self.repr(&value).map(Value::Str),
+                Some('s') => self.str_of(&value).map(Value::Str),
+                Some('a') => self.repr(&value).map(|r| Value::str(super::eval::ascii_escape(&r))),
+                _ => Ok(value),
+            }
+            .map_err(Failure::Python)?;
+            self.format_value(&value, spec).map_err(Failure::Python)
+        });
+        match result {
+            Ok(text) => Ok(text),
+            Err(Failure::Format(error)) => Err(self.format_error(error)),
+            Err(Failure::Python(error)) => Err(error),
+        }
+    }
+
+    /// Raises a formatting error as the Python exception CPython raises.
+    pub fn format_error(&mut self, error: super::format::FormatError) -> super::PyErr {
+        let class = error.exception_name();
+        self.error(class, error.to_string())
     }
 }
 
