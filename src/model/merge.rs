@@ -1,0 +1,1 @@
+//! Merging the frontends' models (in progress).
