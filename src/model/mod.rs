@@ -21,6 +21,7 @@
 
 pub mod merge;
 pub mod requirement;
+pub mod text;
 pub mod version;
 
 use std::fmt;
@@ -517,7 +518,9 @@ pub struct BuildSystem {
 impl Model {
     /// The options of a command, if any were given.
     pub fn command_options(&self, command: &str) -> Option<&CommandOptions> {
-        self.options.iter().find(|options| options.command == command)
+        self.options
+            .iter()
+            .find(|options| options.command == command)
     }
 
     /// The value of one command option (the last one given wins).
@@ -675,7 +678,10 @@ mod tests {
             },
         ));
         model.python.package_dir = Some(Sourced::new(
-            OrderedMap(vec![("".into(), "src".into()), ("b".into(), "lib/b".into())]),
+            OrderedMap(vec![
+                ("".into(), "src".into()),
+                ("b".into(), "lib/b".into()),
+            ]),
             Source::SetupCfg {
                 section: "options".into(),
                 key: "package_dir".into(),
@@ -687,8 +693,14 @@ mod tests {
             Source::Default,
         ));
         let json = serde_json::to_string(&model).unwrap();
-        assert!(json.contains(r#""package_dir":{"value":{"":"src","b":"lib/b"}"#), "{json}");
-        assert!(json.contains(r#""install_requires":{"value":["requests>=2.0"]"#), "{json}");
+        assert!(
+            json.contains(r#""package_dir":{"value":{"":"src","b":"lib/b"}"#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#""install_requires":{"value":["requests>=2.0"]"#),
+            "{json}"
+        );
         let back: Model = serde_json::from_str(&json).unwrap();
         assert_eq!(back, model);
     }
@@ -732,9 +744,19 @@ mod tests {
     fn universal_option() {
         let mut model = Model::default();
         assert!(!model.is_universal());
-        model.set_command_option("bdist_wheel", "universal", Json::String("1".into()), Source::Default);
+        model.set_command_option(
+            "bdist_wheel",
+            "universal",
+            Json::String("1".into()),
+            Source::Default,
+        );
         assert!(model.is_universal());
-        model.set_command_option("bdist_wheel", "universal", Json::Bool(false), Source::Default);
+        model.set_command_option(
+            "bdist_wheel",
+            "universal",
+            Json::Bool(false),
+            Source::Default,
+        );
         assert!(!model.is_universal());
     }
 }

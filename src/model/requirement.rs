@@ -142,7 +142,9 @@ pub struct RequirementError {
 
 impl RequirementError {
     fn new(message: impl Into<String>, source_text: &str, span: (usize, usize)) -> Self {
-        let start = source_text.get(..span.0).map_or(span.0, |s| s.chars().count());
+        let start = source_text
+            .get(..span.0)
+            .map_or(span.0, |s| s.chars().count());
         let width = source_text
             .get(span.0..span.1.max(span.0))
             .map_or(0, |s| s.chars().count());
@@ -174,13 +176,25 @@ type FixUp = fn(&str) -> String;
 /// The fix-ups, in the order they are tried, each with the name shown in the
 /// warning. Each only touches the part before the marker (`;`).
 static FIXUPS: &[(FixUp, &str)] = &[
-    (insert_missing_comma, "inserting a missing comma between specifiers"),
+    (
+        insert_missing_comma,
+        "inserting a missing comma between specifiers",
+    ),
     (not_equal_tilde, "replacing `!=~X` with `!=X.*`"),
-    (star_after_ordering, "removing `.*` after an ordering operator"),
-    (missing_dot_before_star, "inserting a missing `.` before `*`"),
+    (
+        star_after_ordering,
+        "removing `.*` after an ordering operator",
+    ),
+    (
+        missing_dot_before_star,
+        "inserting a missing `.` before `*`",
+    ),
     (trailing_comma, "removing a trailing comma"),
     (greater_than_dev, "reading `>dev` as `>0.0.0dev`"),
-    (trailing_zero_after_pre, "removing a `.0` after a pre/post/dev release"),
+    (
+        trailing_zero_after_pre,
+        "removing a `.0` after a pre/post/dev release",
+    ),
     (stray_quotes, "removing stray quotes"),
 ];
 
@@ -469,11 +483,7 @@ fn match_specifier(source: &str, position: usize) -> Option<(String, String, usi
             }
             if let Some(found) = regex.find(after) {
                 let end = version_start + found.end();
-                return Some((
-                    operator.to_string(),
-                    found.as_str().trim().to_string(),
-                    end,
-                ));
+                return Some((operator.to_string(), found.as_str().trim().to_string(), end));
             }
         }
     }
@@ -481,7 +491,6 @@ fn match_specifier(source: &str, position: usize) -> Option<(String, String, usi
 }
 
 struct Token {
-    rule: Rule,
     text: String,
 }
 
@@ -515,7 +524,7 @@ impl<'a> Parser<'a> {
         debug_assert!(self.next.is_none(), "a checked token was not read");
         match self.match_at(rule) {
             Some(text) => {
-                self.next = Some(Token { rule, text });
+                self.next = Some(Token { text });
                 true
             }
             None => false,
@@ -528,7 +537,6 @@ impl<'a> Parser<'a> {
 
     fn read(&mut self) -> Token {
         let token = self.next.take().unwrap_or(Token {
-            rule: Rule::End,
             text: String::new(),
         });
         self.position += token.text.len();
@@ -541,7 +549,12 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn error(&self, message: impl Into<String>, start: Option<usize>, end: Option<usize>) -> RequirementError {
+    fn error(
+        &self,
+        message: impl Into<String>,
+        start: Option<usize>,
+        end: Option<usize>,
+    ) -> RequirementError {
         RequirementError::new(
             message,
             self.source,
@@ -624,7 +637,11 @@ impl<'a> Parser<'a> {
         Ok((None, specifier, Some(marker)))
     }
 
-    fn requirement_marker(&mut self, span_start: usize, after: &str) -> Result<MarkerList, RequirementError> {
+    fn requirement_marker(
+        &mut self,
+        span_start: usize,
+        after: &str,
+    ) -> Result<MarkerList, RequirementError> {
         if !self.check(Rule::Semicolon) {
             return Err(self.error(
                 format!("Expected end or semicolon (after {after})"),
@@ -675,7 +692,10 @@ impl<'a> Parser<'a> {
             }
             self.read();
             self.consume(Rule::Ws);
-            extras.push(self.expect(Rule::Identifier, "extra name after comma")?.text);
+            extras.push(
+                self.expect(Rule::Identifier, "extra name after comma")?
+                    .text,
+            );
         }
         Ok(extras)
     }
@@ -888,7 +908,11 @@ fn normalize_extra_values(mut list: MarkerList) -> MarkerList {
                 MarkerElement::Item(left.clone(), op, MarkerVar::Value(canonicalize_name(value)))
             }
             (MarkerVar::Value(value), MarkerVar::Variable(name)) if name == "extra" => {
-                MarkerElement::Item(MarkerVar::Value(canonicalize_name(value)), op, right.clone())
+                MarkerElement::Item(
+                    MarkerVar::Value(canonicalize_name(value)),
+                    op,
+                    right.clone(),
+                )
             }
             _ => MarkerElement::Item(left, op, right),
         };
@@ -958,7 +982,9 @@ mod tests {
             "Typing_Extensions; python_version < \"3.8\""
         );
         assert_eq!(
-            normalized("coverage ; python_version>='3.7' and (os_name == 'posix' or os_name=='nt')"),
+            normalized(
+                "coverage ; python_version>='3.7' and (os_name == 'posix' or os_name=='nt')"
+            ),
             "coverage; python_version >= \"3.7\" and (os_name == \"posix\" or os_name == \"nt\")"
         );
         assert_eq!(normalized("a; ((os.name=='nt'))"), "a; os_name == \"nt\"");
@@ -970,8 +996,14 @@ mod tests {
             normalized("a; python_implementation=='CPython' and 'linux' in sys_platform"),
             "a; platform_python_implementation == \"CPython\" and \"linux\" in sys_platform"
         );
-        assert_eq!(normalized("a; extra == 'Foo_Bar'"), "a; extra == \"foo-bar\"");
-        assert_eq!(normalized("a; 'x' not   in sys_platform"), "a; \"x\" not in sys_platform");
+        assert_eq!(
+            normalized("a; extra == 'Foo_Bar'"),
+            "a; extra == \"foo-bar\""
+        );
+        assert_eq!(
+            normalized("a; 'x' not   in sys_platform"),
+            "a; \"x\" not in sys_platform"
+        );
         assert_eq!(normalized("a ===1.0-foo"), "a===1.0-foo");
         assert_eq!(normalized("a ~= 1.4.2, == 1.*"), "a==1.*,~=1.4.2");
         assert_eq!(normalized("a>=1.0RC1"), "a>=1.0RC1");
@@ -992,9 +1024,14 @@ mod tests {
         assert_eq!(normalized("foo>=1.0,"), "foo>=1.0");
         assert!("foo>=1.0,,<2".parse::<Requirement>().is_err());
         assert!("foo bar".parse::<Requirement>().is_err());
-        assert!("platform_system!=\"Windows\"".parse::<Requirement>().is_err());
+        assert!("platform_system!=\"Windows\""
+            .parse::<Requirement>()
+            .is_err());
         let error = "foo; os_name = 'nt'".parse::<Requirement>().unwrap_err();
-        assert!(error.message.starts_with("Expected marker operator"), "{error}");
+        assert!(
+            error.message.starts_with("Expected marker operator"),
+            "{error}"
+        );
         assert!("foo ~= 1".parse::<Requirement>().is_err());
     }
 
@@ -1007,7 +1044,10 @@ mod tests {
             vec!["removing `.*` after an ordering operator"]
         );
         let fixed = parse_lenient("elasticsearch-dsl (>=7.2.0<8.0.0)").unwrap();
-        assert_eq!(fixed.requirement.to_string(), "elasticsearch-dsl<8.0.0,>=7.2.0");
+        assert_eq!(
+            fixed.requirement.to_string(),
+            "elasticsearch-dsl<8.0.0,>=7.2.0"
+        );
         let fixed = parse_lenient("pyzmq >=3.6, ,").unwrap();
         assert_eq!(fixed.requirement.to_string(), "pyzmq>=3.6");
         assert_eq!(fixed.fixes, vec!["removing a trailing comma"]);
