@@ -44,7 +44,8 @@ pub fn write_pkg_info(model: &Model) -> String {
         out.push_str(value);
         out.push('\n');
     };
-    let value = |field: &Option<crate::model::Sourced<String>>| field.as_ref().map(|s| s.value.clone());
+    let value =
+        |field: &Option<crate::model::Sourced<String>>| field.as_ref().map(|s| s.value.clone());
 
     field("Metadata-Version", "2.1");
     let name = value(&metadata.name).filter(|n| !n.is_empty());
@@ -140,9 +141,11 @@ fn single_line(value: &str) -> String {
 pub fn rfc822_escape(header: &str) -> String {
     let indent = " ".repeat(8);
     let lines = splitlines(header, true);
-    let ends_in_newline = lines
-        .last()
-        .is_some_and(|last| splitlines(last, false).first().map_or(true, |l| l.len() != last.len()));
+    let ends_in_newline = lines.last().is_some_and(|last| {
+        splitlines(last, false)
+            .first()
+            .map_or(true, |l| l.len() != last.len())
+    });
     let mut out = lines.join(&indent);
     if ends_in_newline {
         out.push_str(&indent);
@@ -170,7 +173,10 @@ fn pkg_info_requirements(model: &Model) -> Vec<(&'static str, String)> {
             lines.push(("Provides-Extra", safe.clone()));
         }
         for requirement in &extra.requirements {
-            lines.push(("Requires-Dist", include_extra(requirement, &safe, condition)));
+            lines.push((
+                "Requires-Dist",
+                include_extra(requirement, &safe, condition),
+            ));
         }
     }
     lines
@@ -236,7 +242,10 @@ pub fn write_requires_txt(model: &Model) -> String {
     // _convert_extras_requirements: `extra` + `:marker` of each requirement,
     // sections kept even when empty, duplicates dropped.
     let mut sections: Vec<(String, Vec<Requirement>)> = Vec::new();
-    fn section<'s>(sections: &'s mut Vec<(String, Vec<Requirement>)>, key: &str) -> &'s mut Vec<Requirement> {
+    fn section<'s>(
+        sections: &'s mut Vec<(String, Vec<Requirement>)>,
+        key: &str,
+    ) -> &'s mut Vec<Requirement> {
         let index = match sections.iter().position(|(k, _)| k == key) {
             Some(index) => index,
             None => {
@@ -325,7 +334,11 @@ pub fn pkg_info_to_metadata(pkg_info: &str, requires_txt: &str) -> String {
     message.remove_all("Requires-Dist");
 
     let mut sections = split_sections(requires_txt);
-    sections.sort_by(|a, b| a.0.as_deref().unwrap_or("").cmp(b.0.as_deref().unwrap_or("")));
+    sections.sort_by(|a, b| {
+        a.0.as_deref()
+            .unwrap_or("")
+            .cmp(b.0.as_deref().unwrap_or(""))
+    });
     for (extra, requirements) in sections {
         for (key, value) in generate_requirements(extra.as_deref().unwrap_or(""), &requirements) {
             if !message.headers.iter().any(|(k, v)| k == key && *v == value) {
@@ -419,7 +432,10 @@ fn generate_requirements(section: &str, requirements: &[String]) -> Vec<(&'stati
             // requires.txt only holds strings packaging printed.
             continue;
         };
-        out.push(("Requires-Dist", format!("{}{condition}", requires_dist(&parsed))));
+        out.push((
+            "Requires-Dist",
+            format!("{}{condition}", requires_dist(&parsed)),
+        ));
     }
     out
 }
@@ -427,7 +443,11 @@ fn generate_requirements(section: &str, requirements: &[String]) -> Vec<(&'stati
 /// wheel's `convert_requirements` for one requirement (markers are in the
 /// section, not here).
 fn requires_dist(requirement: &Requirement) -> String {
-    let mut extras: Vec<String> = requirement.extras.iter().map(|e| wheel_safe_extra(e)).collect();
+    let mut extras: Vec<String> = requirement
+        .extras
+        .iter()
+        .map(|e| wheel_safe_extra(e))
+        .collect();
     extras.sort();
     let extras = if extras.is_empty() {
         String::new()
@@ -462,7 +482,11 @@ impl EmailMessage {
         for (index, line) in lines.iter().enumerate() {
             if !is_header_line(line) {
                 // The blank separator line is consumed; any other line is body.
-                body_start = if line.starts_with('\n') { index + 1 } else { index };
+                body_start = if line.starts_with('\n') {
+                    index + 1
+                } else {
+                    index
+                };
                 break;
             }
             header_lines.push(line);
@@ -580,7 +604,10 @@ mod tests {
                     read_from: None,
                 })
                 .collect(),
-            keywords: keywords.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            keywords: keywords
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             called: true,
             ..SetupCall::default()
         };
@@ -788,7 +815,10 @@ last line
                 ("name", s("strs")),
                 ("version", s("1")),
                 ("description", s("first line\nsecond line")),
-                ("long_description", s("no content type\r\nwindows line\rcr only")),
+                (
+                    "long_description",
+                    s("no content type\r\nwindows line\rcr only"),
+                ),
                 ("keywords", s("a, b c ,d")),
                 ("platforms", s("linux, mac")),
                 ("classifiers", PyData::Tuple(vec![s("Topic :: Utilities")])),
@@ -807,7 +837,10 @@ last line
     /// /tmp/mexp/lfile1 and lfiles: explicit license files.
     #[test]
     fn license_files_lines() {
-        let model = model(vec![("name", s("lfiles")), ("version", s("1"))], &["COPYING", "LICENSE.a", "LICENSE.b"]);
+        let model = model(
+            vec![("name", s("lfiles")), ("version", s("1"))],
+            &["COPYING", "LICENSE.a", "LICENSE.b"],
+        );
         assert_eq!(
             write_metadata(&model),
             "Metadata-Version: 2.1\nName: lfiles\nVersion: 1\nLicense-File: COPYING\nLicense-File: LICENSE.a\nLicense-File: LICENSE.b\n\n"
@@ -818,7 +851,11 @@ last line
     #[test]
     fn float_version() {
         let model = model(
-            vec![("name", s("clsstr")), ("version", PyData::Float(1.5)), ("keywords", PyData::Tuple(vec![s("k1"), s("k2")]))],
+            vec![
+                ("name", s("clsstr")),
+                ("version", PyData::Float(1.5)),
+                ("keywords", PyData::Tuple(vec![s("k1"), s("k2")])),
+            ],
             &[],
         );
         assert_eq!(
@@ -832,8 +869,17 @@ last line
     fn requires_txt_moves_markers_to_sections() {
         let model = model(
             vec![
-                ("install_requires", list(&["a>=1", "b; python_version<'3.8'", "a>=1"])),
-                ("extras_require", dict(vec![("x", list(&["c; os_name=='nt'", "d"])), ("y", PyData::List(vec![]))])),
+                (
+                    "install_requires",
+                    list(&["a>=1", "b; python_version<'3.8'", "a>=1"]),
+                ),
+                (
+                    "extras_require",
+                    dict(vec![
+                        ("x", list(&["c; os_name=='nt'", "d"])),
+                        ("y", PyData::List(vec![])),
+                    ]),
+                ),
             ],
             &[],
         );
@@ -850,7 +896,13 @@ last line
                 ("name", s("p")),
                 ("version", s("1")),
                 ("install_requires", list(&["b; python_version<'3.8'"])),
-                ("extras_require", dict(vec![("Te_st:os_name=='nt'", list(&["c>=1; sys_platform=='x'"]))])),
+                (
+                    "extras_require",
+                    dict(vec![(
+                        "Te_st:os_name=='nt'",
+                        list(&["c>=1; sys_platform=='x'"]),
+                    )]),
+                ),
             ],
             &[],
         );
@@ -874,7 +926,11 @@ last line
         model.metadata.author = Some(Sourced::new(
             "Someone".into(),
             Source::Literal {
-                location: Location { path: "setup.py".into(), line: 1, column: 1 },
+                location: Location {
+                    path: "setup.py".into(),
+                    line: 1,
+                    column: 1,
+                },
             },
         ));
         assert!(write_metadata(&model).contains("\nAuthor: Someone\n"));

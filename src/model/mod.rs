@@ -549,12 +549,25 @@ impl Model {
     }
 
     /// `bdist_wheel --universal` as setup.cfg (`[bdist_wheel]`/`[wheel]`) or
-    /// `options=` set it: the wheel is tagged `py2.py3`.
+    /// `options=` set it: the wheel is tagged `py2.py3`. wheel 0.43 reads
+    /// `[bdist_wheel] universal` with distutils' `strtobool` and the
+    /// deprecated `[wheel] universal` as `1`/`true`/`yes` only.
     pub fn is_universal(&self) -> bool {
-        ["bdist_wheel", "wheel"].iter().any(|command| {
-            self.command_option(command, "universal")
-                .is_some_and(|option| option_is_true(&option.value))
-        })
+        let bdist_wheel = self
+            .command_option("bdist_wheel", "universal")
+            .is_some_and(|option| option_is_true(&option.value));
+        let wheel = self
+            .command_option("wheel", "universal")
+            .is_some_and(|option| match &option.value {
+                Json::String(text) => {
+                    matches!(
+                        text.trim().to_ascii_lowercase().as_str(),
+                        "1" | "true" | "yes"
+                    )
+                }
+                other => option_is_true(other),
+            });
+        bdist_wheel || wheel
     }
 }
 
