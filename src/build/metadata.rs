@@ -935,4 +935,159 @@ last line
         ));
         assert!(write_metadata(&model).contains("\nAuthor: Someone\n"));
     }
+
+    // -- Whole pipeline: frontends, merge, license files, writer ---------------
+
+    use crate::frontend::pyproject::{parse_pyproject, PyprojectInput};
+    use crate::frontend::setup_cfg::{
+        finalize, parse_setup_cfg, InMemoryFiles, ProjectFiles, SetupCfgInput,
+    };
+    use crate::model::merge::merge;
+    use std::path::Path;
+
+    /// METADATA for a project: `setup(**keywords)` plus the files (setup.cfg
+    /// and pyproject.toml read from them when present).
+    fn project_metadata(keywords: Vec<(&str, PyData)>, files: &InMemoryFiles) -> String {
+        let read = |path: &Path| files.read_file(path);
+        let list = |path: &Path| files.list_dir(path);
+        let project = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let call = SetupCall {
+            origins: keywords
+                .iter()
+                .map(|_| KeywordOrigin {
+                    span: None,
+                    literal: true,
+                    read_from: None,
+                })
+                .collect(),
+            keywords: keywords
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            called: true,
+            ..SetupCall::default()
+        };
+        let (setup_py, mut diagnostics) = convert_keywords(&call);
+        let setup_cfg = files.read_file(Path::new("setup.cfg")).ok().map(|text| {
+            let (model, found) = parse_setup_cfg(&SetupCfgInput {
+                text: &text,
+                display_path: Path::new("setup.cfg"),
+                files: project,
+                setup_py_package_dir: setup_py.python.package_dir.as_ref().map(|d| &d.value),
+                setup_py_lists_modules: setup_py.python.packages.is_some()
+                    || setup_py.python.py_modules.is_some(),
+            });
+            diagnostics.extend(found);
+            model
+        });
+        let pyproject = files
+            .read_file(Path::new("pyproject.toml"))
+            .ok()
+            .map(|text| {
+                let (model, found) = parse_pyproject(&PyprojectInput {
+                    text: &text,
+                    display_path: Path::new("pyproject.toml"),
+                    files: project,
+                    package_dir: None,
+                    lists_modules: false,
+                });
+                diagnostics.extend(found);
+                model
+            });
+        let (mut model, found) = merge(setup_py, setup_cfg, pyproject);
+        diagnostics.extend(found);
+        assert!(
+            diagnostics
+                .iter()
+                .all(|d| d.severity != crate::diagnostics::Severity::Error),
+            "{diagnostics:?}"
+        );
+        let found = finalize(&mut model, project);
+        assert!(found.is_empty(), "{found:?}");
+        write_metadata(&model)
+    }
+
+    /// /tmp/mexp/cfg: everything declared in setup.cfg, `setup()` empty.
+    #[test]
+    fn setup_cfg_declared_metadata() {
+        let files = InMemoryFiles::new([
+            ("setup.cfg", crate::frontend::setup_cfg::tests::CFG_PROJECT),
+            (
+                "src/cfgpkg/__init__.py",
+                "\"\"\"Pkg.\"\"\"\n__version__ = \"3.1.0\"\n",
+            ),
+            ("README.rst", "Cfg project\n===========\n\nBody text.\n"),
+            ("LICENSE.txt", "l"),
+            ("NOTICE", "n"),
+            ("docs/COPYRIGHT", "c"),
+        ]);
+        assert_eq!(
+            project_metadata(vec![], &files),
+            "Metadata-Version: 2.1\nName: cfg-project\nVersion: 3.1.0\nSummary: Declared in setup.cfg\nAuthor: Cee Eff\nAuthor-email: cf@example.com\nLicense: BSD-3-Clause\nProject-URL: Documentation, https://example.com/docs\nProject-URL: Source, https://example.com/src\nKeywords: one,two,three\nPlatform: any\nClassifier: Programming Language :: Python :: 3\nClassifier: Development Status :: 4 - Beta\nRequires-Python: !=3.8.*,>=3.7\nDescription-Content-Type: text/x-rst\nLicense-File: LICENSE.txt\nLicense-File: docs/COPYRIGHT\nRequires-Dist: attrs >=20\nRequires-Dist: importlib-metadata ; python_version < \"3.8\"\nProvides-Extra: tests\nRequires-Dist: pytest ; extra == 'tests'\nRequires-Dist: pytest-cov ; extra == 'tests'\nProvides-Extra: yaml\nRequires-Dist: pyyaml ; (platform_system != \"Windows\") and extra == 'yaml'\n\nCfg project\n===========\n\nBody text.\n"
+        );
+    }
+
+    /// /tmp/mexp/combo: setup.cfg defaults, setup() keywords override them
+    /// unless empty; `[egg_info] tag_build`; explicit license_files.
+    #[test]
+    fn setup_cfg_and_keywords_precedence() {
+        let files = InMemoryFiles::new([
+            ("setup.cfg", "[metadata]\nname = cfgname\nversion = 0.1\ndescription = cfg summary\nauthor = cfg author\nkeywords = a, b\nurl = https://cfg.example.com\nlicense_files = COPYING\n\n[options]\nzip_safe = true\ninstall_requires = x\n\n[egg_info]\ntag_build = .post2\n"),
+            ("COPYING", ""),
+            ("LICENSE", ""),
+        ]);
+        let keywords = vec![
+            ("name", s("py-name")),
+            ("description", s("")),
+            ("zip_safe", PyData::Bool(false)),
+            ("install_requires", PyData::List(vec![])),
+            ("keywords", s("k1,k2")),
+            ("author", PyData::None),
+            ("py_modules", PyData::List(vec![])),
+        ];
+        assert_eq!(
+            project_metadata(keywords, &files),
+            "Metadata-Version: 2.1\nName: py-name\nVersion: 0.1.post2\nSummary: cfg summary\nHome-page: https://cfg.example.com\nAuthor: cfg author\nKeywords: k1,k2\nLicense-File: COPYING\nRequires-Dist: x\n\n"
+        );
+    }
+
+    /// /tmp/mexp/pp: PEP 621 metadata with a dynamic version from `attr`;
+    /// setup.py's `keywords`/`author` lose to `[project]`.
+    #[test]
+    fn pyproject_declared_metadata() {
+        let files = InMemoryFiles::new([
+            ("pyproject.toml", "[build-system]\nrequires = [\"setuptools==69.5.1\"]\nbuild-backend = \"setuptools.build_meta\"\n\n[project]\nname = \"demo\"\ndynamic = [\"version\"]\ndescription = \"A demo\"\nreadme = \"README.md\"\nrequires-python = \">= 3.8, <4\"\nlicense = {file = \"LICENSE\"}\nauthors = [{name = \"Ann\"}, {name = \"Bob B.\", email = \"bob@example.com\"}, {email = \"c@example.com\"}]\nmaintainers = [{name = \"Max\", email = \"max@example.com\"}]\nkeywords = [\"a\", \"b\"]\nclassifiers = [\"X :: Y\"]\ndependencies = [\"requests >= 2\", \"foo; python_version<'3.9'\"]\n\n[project.urls]\nHome = \"https://example.com\"\n\n[project.optional-dependencies]\ntest = [\"pytest\"]\n\n[project.scripts]\ndemo = \"demo.cli:main\"\n\n[tool.setuptools.dynamic]\nversion = {attr = \"demo.__version__\"}\n"),
+            ("README.md", "# Demo\r\n"),
+            ("LICENSE", "MIT text"),
+            ("src/demo/__init__.py", "__version__ = '2.1'\n"),
+        ]);
+        let keywords = vec![("keywords", list(&["ignored"])), ("author", s("Setup Py"))];
+        assert_eq!(
+            project_metadata(keywords, &files),
+            "Metadata-Version: 2.1\nName: demo\nVersion: 2.1\nSummary: A demo\nAuthor: Ann\nAuthor-email: \"Bob B.\" <bob@example.com>, c@example.com\nMaintainer-email: Max <max@example.com>\nLicense: MIT text\nProject-URL: Home, https://example.com\nKeywords: a,b\nClassifier: X :: Y\nRequires-Python: <4,>=3.8\nDescription-Content-Type: text/markdown\nLicense-File: LICENSE\nRequires-Dist: requests >=2\nRequires-Dist: foo ; python_version < \"3.9\"\nProvides-Extra: test\nRequires-Dist: pytest ; extra == 'test'\n\n# Demo\n"
+        );
+    }
+
+    /// /tmp/mexp/ppdrop: fields set in setup.py but not listed in `dynamic`
+    /// are dropped; a dynamic one is kept.
+    #[test]
+    fn pyproject_drops_undeclared_setup_py_fields() {
+        let files = InMemoryFiles::new([(
+            "pyproject.toml",
+            "[project]\nname = \"ppdrop\"\nversion = \"1.0\"\ndynamic = [\"dependencies\"]\n",
+        )]);
+        let keywords = vec![
+            ("classifiers", list(&["Topic :: X"])),
+            ("install_requires", list(&["dep"])),
+            ("description", s("py summary")),
+            ("py_modules", PyData::List(vec![])),
+        ];
+        assert_eq!(
+            project_metadata(keywords, &files),
+            "Metadata-Version: 2.1\nName: ppdrop\nVersion: 1.0\nRequires-Dist: dep\n\n"
+        );
+    }
 }

@@ -809,20 +809,16 @@ impl<'a> Reader<'a> {
 
     /// The package_dir `attr:` resolves modules with.
     fn package_dir_for_attr(&self) -> OrderedMap<String> {
-        if let Some(dir) = self.setup_py_package_dir.filter(|d| !d.is_empty()) {
-            return dir.clone();
-        }
-        if let Some(dir) = &self.model.python.package_dir {
-            return dir.value.clone();
-        }
+        let given = self.setup_py_package_dir.filter(|d| !d.is_empty()).or(self
+            .model
+            .python
+            .package_dir
+            .as_ref()
+            .map(|d| &d.value));
         let listed = self.setup_py_lists_modules
             || self.model.python.packages.is_some()
             || self.model.python.py_modules.is_some();
-        // setuptools' auto-discovery, triggered by `attr:`, picks the src-layout.
-        if !listed && self.files.is_dir("src") {
-            return OrderedMap(vec![(String::new(), "src".into())]);
-        }
-        OrderedMap::new()
+        attr_package_dir(self.files, given, listed)
     }
 
     fn parse_attr(&mut self, entry: &Entry, value: &str) -> Option<(AttrValue, Directive)> {
@@ -1492,6 +1488,23 @@ impl<'a> Reader<'a> {
 // attr:
 // ---------------------------------------------------------------------------
 
+/// The `package_dir` an `attr:` directive resolves modules with: the one
+/// given, else (when no packages or modules are listed) what setuptools'
+/// auto-discovery, which `attr:` triggers, sets for a src-layout: `{"": "src"}`.
+pub fn attr_package_dir(
+    files: ProjectFiles,
+    given: Option<&OrderedMap<String>>,
+    lists_modules: bool,
+) -> OrderedMap<String> {
+    if let Some(given) = given.filter(|d| !d.is_empty()) {
+        return given.clone();
+    }
+    if !lists_modules && files.is_dir("src") {
+        return OrderedMap(vec![(String::new(), "src".into())]);
+    }
+    OrderedMap::new()
+}
+
 /// A literal read by `attr:` (what `ast.literal_eval` can return that a
 /// version or string field uses).
 #[derive(Debug, Clone, PartialEq)]
@@ -1959,6 +1972,277 @@ fn glob_components(
     }
 }
 
+/// setuptools' `ModuleFinder` (`glob(where/*.py)`, names that are
+/// identifiers), with include/exclude patterns.
+pub fn find_modules(files: ProjectFiles, where_: &str, exclude: &[&str]) -> Vec<String> {
+    let directory = normalize_path(where_);
+    files
+        .list(&directory)
+        .into_iter()
+        .filter(|e| !e.is_dir && !e.name.starts_with('.'))
+        .filter_map(|e| e.name.strip_suffix(".py").map(String::from))
+        .filter(|module| is_identifier(module))
+        .filter(|module| !exclude.iter().any(|p| fnmatch_case(module, p)))
+        .collect()
+}
+
+/// Python's `str.isidentifier` for ASCII names (and letters beyond ASCII).
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// `FlatLayoutPackageFinder.DEFAULT_EXCLUDE` base names (each also as `name.*`).
+const FLAT_LAYOUT_EXCLUDE: &[&str] = &[
+    "ci",
+    "bin",
+    "debian",
+    "doc",
+    "docs",
+    "documentation",
+    "manpages",
+    "news",
+    "newsfragments",
+    "changelog",
+    "test",
+    "tests",
+    "unit_test",
+    "unit_tests",
+    "example",
+    "examples",
+    "scripts",
+    "tools",
+    "util",
+    "utils",
+    "python",
+    "build",
+    "dist",
+    "venv",
+    "env",
+    "requirements",
+    "tasks",
+    "fabfile",
+    "site_scons",
+    "benchmark",
+    "benchmarks",
+    "exercise",
+    "exercises",
+    "htmlcov",
+    "[._]*",
+];
+
+/// `FlatLayoutModuleFinder.DEFAULT_EXCLUDE`.
+const FLAT_LAYOUT_MODULE_EXCLUDE: &[&str] = &[
+    "setup",
+    "conftest",
+    "test",
+    "tests",
+    "example",
+    "examples",
+    "build",
+    "toxfile",
+    "noxfile",
+    "pavement",
+    "dodo",
+    "tasks",
+    "fabfile",
+    "[Ss][Cc]onstruct",
+    "conanfile",
+    "manage",
+    "benchmark",
+    "benchmarks",
+    "exercise",
+    "exercises",
+    "[._]*",
+];
+
+/// `FlatLayoutPackageFinder.find(root)`: namespace-style walk, reserved
+/// names excluded, names must be identifiers (the top one may end in `-stubs`).
+fn find_flat_layout_packages(files: ProjectFiles) -> Vec<String> {
+    let mut exclude: Vec<String> = Vec::new();
+    for name in FLAT_LAYOUT_EXCLUDE {
+        exclude.push(name.to_string());
+        exclude.push(format!("{name}.*"));
+    }
+    find_packages(files, ".", &[], &exclude, true)
+        .into_iter()
+        .filter(|package| {
+            let mut names = package.split('.');
+            let first = names.next().unwrap_or("");
+            (is_identifier(first) || first.ends_with("-stubs")) && names.all(is_identifier)
+        })
+        .collect()
+}
+
+fn remove_stubs(packages: &[String]) -> Vec<String> {
+    packages
+        .iter()
+        .filter(|p| !p.split('.').next().unwrap_or("").ends_with("-stubs"))
+        .cloned()
+        .collect()
+}
+
+/// Diagnostic code: flat-layout auto-discovery found several top-level packages or modules.
+pub const DISCOVERY_ERROR: &str = "E0406";
+
+/// setuptools' automatic discovery (`ConfigDiscovery`), run at build time
+/// when neither `packages` nor `py_modules` (nor `ext_modules`, unless
+/// `ignore_ext_modules`, which pyproject projects use) are given: an explicit
+/// `package_dir` layout, else a `src/` layout (packages and modules), else a
+/// flat layout (refused when it finds several top-level packages or
+/// modules). Then, without a `name`, the single package or module, or the
+/// common parent package, becomes the name.
+pub fn discover_packages(
+    model: &mut Model,
+    files: ProjectFiles,
+    ignore_ext_modules: bool,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let python = &model.python;
+    let explicit = python.packages.is_some()
+        || python.py_modules.is_some()
+        || (model.native.ext_modules.is_some() && !ignore_ext_modules)
+        || model
+            .other_keywords
+            .iter()
+            .any(|k| k.name == "configuration" && crate::model::option_is_true(&k.value));
+    fn discovered<T>(value: T) -> Option<Sourced<T>> {
+        Some(Sourced::new(value, Source::Default))
+    }
+    if !explicit {
+        let mut package_dir = python
+            .package_dir
+            .as_ref()
+            .map(|d| d.value.clone())
+            .unwrap_or_default();
+        let explicit_layout: Vec<(String, String)> = package_dir
+            .0
+            .iter()
+            .filter(|(k, _)| !k.is_empty())
+            .cloned()
+            .collect();
+        if !explicit_layout.is_empty() {
+            let mut packages = Vec::new();
+            for (package, directory) in explicit_layout {
+                packages.push(package.clone());
+                for nested in find_packages(files, &directory, &[], &[], true) {
+                    packages.push(format!("{package}.{nested}"));
+                }
+            }
+            model.python.packages = discovered(packages);
+        } else {
+            let src = package_dir.get("").cloned().unwrap_or_else(|| "src".into());
+            if files.is_dir(&src) {
+                if package_dir.get("").is_none() {
+                    package_dir.insert("", src.rsplit('/').next().unwrap_or("src").to_string());
+                    model.python.package_dir = discovered(package_dir);
+                }
+                model.python.packages = discovered(find_packages(files, &src, &[], &[], true));
+                model.python.py_modules = discovered(find_modules(files, &src, &[]));
+            } else {
+                let packages = find_flat_layout_packages(files);
+                let top_level = remove_nested_packages(&remove_stubs(&packages));
+                model.python.packages = discovered(packages);
+                if top_level.len() > 1 {
+                    diagnostics.push(flat_layout_error(&top_level, "packages"));
+                } else if top_level.is_empty() {
+                    let modules = find_modules(files, ".", FLAT_LAYOUT_MODULE_EXCLUDE);
+                    if modules.len() > 1 {
+                        diagnostics.push(flat_layout_error(&modules, "modules"));
+                    }
+                    model.python.py_modules = discovered(modules);
+                }
+            }
+        }
+    }
+    if !model
+        .metadata
+        .name
+        .as_ref()
+        .is_some_and(|n| !n.value.is_empty())
+    {
+        if let Some(name) = discover_name(model, files) {
+            model.metadata.name = Some(Sourced::new(name, Source::Default));
+        }
+    }
+    diagnostics
+}
+
+fn flat_layout_error(found: &[String], kind: &str) -> Diagnostic {
+    Diagnostic::error(
+        DISCOVERY_ERROR,
+        format!("Multiple top-level {kind} discovered in a flat-layout: {:?}.", found),
+    )
+    .with_note(format!("setuptools will not build this project: with several top-level {kind} at the root, automatic discovery refuses to guess"))
+    .with_hint("list `packages` or `py_modules` explicitly, or use `find:` with include/exclude, or a src-layout")
+}
+
+/// `ConfigDiscovery.analyse_name`.
+fn discover_name(model: &Model, files: ProjectFiles) -> Option<String> {
+    let list = |field: &Option<Sourced<Vec<String>>>| {
+        field.as_ref().map(|f| f.value.clone()).unwrap_or_default()
+    };
+    let packages = list(&model.python.packages);
+    for items in [&packages, &list(&model.python.py_modules)] {
+        if items.len() == 1 {
+            return Some(items[0].clone());
+        }
+    }
+    if packages.is_empty() {
+        return None;
+    }
+    let mut sorted = remove_stubs(&packages);
+    sorted.sort_by_key(String::len);
+    let mut ancestors = Vec::new();
+    for (i, name) in sorted.iter().enumerate() {
+        if !sorted[i + 1..]
+            .iter()
+            .all(|n| n.starts_with(&format!("{name}.")))
+        {
+            break;
+        }
+        ancestors.push(name.clone());
+    }
+    let package_dir = model
+        .python
+        .package_dir
+        .as_ref()
+        .map(|d| d.value.clone())
+        .unwrap_or_default();
+    ancestors.into_iter().find(|name| {
+        let path = find_package_path(name, &package_dir);
+        files.is_file(&join(&path, "__init__.py"))
+    })
+}
+
+/// setuptools' `find_package_path`: where a package's directory is, given
+/// `package_dir` (most specific entry first).
+pub fn find_package_path(name: &str, package_dir: &OrderedMap<String>) -> String {
+    let parts: Vec<&str> = name.split('.').collect();
+    for i in (1..=parts.len()).rev() {
+        let partial = parts[..i].join(".");
+        if let Some(parent) = package_dir.get(&partial) {
+            let rest = parts[i..].join("/");
+            return normalize_path(&join(parent, &rest));
+        }
+    }
+    let parent = package_dir.get("").cloned().unwrap_or_default();
+    normalize_path(&join(&parent, &parts.join("/")))
+}
+
+/// What the build needs after the merge: automatic package discovery and
+/// the license files (`License-File:`).
+pub fn finalize(model: &mut Model, files: ProjectFiles) -> Vec<Diagnostic> {
+    let ignore_ext_modules = model
+        .pyproject
+        .as_ref()
+        .is_some_and(|p| p.has_project_table || p.has_tool_setuptools_table);
+    let diagnostics = discover_packages(model, files, ignore_ext_modules);
+    resolve_license_files(model, files);
+    diagnostics
+}
+
 /// setuptools' default license globs.
 pub const DEFAULT_LICENSE_PATTERNS: &[&str] = &["LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*"];
 
@@ -2012,7 +2296,7 @@ pub fn setup_cfg_path(root: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::diagnostics::Severity;
 
@@ -2495,6 +2779,66 @@ universal = 1
         );
         assert!(model.command_option("egg_info", "tag_date").is_some());
         assert!(model.is_universal());
+    }
+
+    #[test]
+    fn automatic_discovery_like_setuptools() {
+        // /tmp/mexp/autoname: `setup()` next to foo.py → name `foo`.
+        let files = InMemoryFiles::new([("setup.py", ""), ("foo.py", "")]);
+        let mut model = Model::default();
+        let diagnostics = with_files(&files, |project| {
+            discover_packages(&mut model, project, false)
+        });
+        assert!(diagnostics.is_empty());
+        assert_eq!(value(&model.python.py_modules), vec!["foo"]);
+        assert_eq!(value(&model.metadata.name), "foo");
+        // /tmp/mexp/autoname2: src-layout with packages and one module → name `mod`.
+        let files = InMemoryFiles::new([
+            ("setup.py", ""),
+            ("src/pkg/__init__.py", ""),
+            ("src/pkg/sub/__init__.py", ""),
+            ("src/mod.py", ""),
+        ]);
+        let mut model = Model::default();
+        with_files(&files, |project| {
+            discover_packages(&mut model, project, false)
+        });
+        assert_eq!(value(&model.python.packages), vec!["pkg", "pkg.sub"]);
+        assert_eq!(value(&model.python.package_dir).get("").unwrap(), "src");
+        assert_eq!(value(&model.metadata.name), "mod");
+        // Flat layout with two packages: refused.
+        let files = InMemoryFiles::new([
+            ("a/__init__.py", ""),
+            ("b/__init__.py", ""),
+            ("tests/__init__.py", ""),
+        ]);
+        let mut model = Model::default();
+        let diagnostics = with_files(&files, |project| {
+            discover_packages(&mut model, project, false)
+        });
+        assert_eq!(diagnostics[0].code, DISCOVERY_ERROR);
+        // Common parent package names the project.
+        let files = InMemoryFiles::new([
+            ("p/__init__.py", ""),
+            ("p/q/__init__.py", ""),
+            ("p/r/__init__.py", ""),
+        ]);
+        let mut model = Model::default();
+        with_files(&files, |project| {
+            discover_packages(&mut model, project, false)
+        });
+        assert_eq!(value(&model.metadata.name), "p");
+        // Listed packages: nothing discovered, the name stays unset.
+        let mut model = Model::default();
+        model.python.packages = Some(Sourced::new(
+            vec!["p".into(), "p.q".into()],
+            Source::Default,
+        ));
+        model.metadata.name = Some(Sourced::new("given".into(), Source::Default));
+        with_files(&files, |project| {
+            discover_packages(&mut model, project, false)
+        });
+        assert_eq!(value(&model.metadata.name), "given");
     }
 
     #[test]

@@ -498,6 +498,8 @@ pub struct PyprojectInfo {
     pub build_system: Option<BuildSystem>,
     /// Whether a `[project]` table exists (then its rules apply to the merge).
     pub has_project_table: bool,
+    /// Whether a `[tool.setuptools]` table exists.
+    pub has_tool_setuptools_table: bool,
     /// `project.dynamic`, as written.
     pub dynamic: Vec<String>,
 }
