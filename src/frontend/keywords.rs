@@ -137,22 +137,19 @@ pub fn convert_keywords(call: &SetupCall) -> (Model, Vec<Diagnostic>) {
 pub fn source_of(origin: Option<&KeywordOrigin>, call_span: Option<&Span>) -> Source {
     let span = origin.and_then(|o| o.span.as_ref()).or(call_span);
     let location = span.map(Location::from_span);
-    match origin {
-        Some(KeywordOrigin {
-            read_from: Some(path),
-            ..
-        }) => Source::File {
+    match (origin, location) {
+        (
+            Some(KeywordOrigin {
+                read_from: Some(path),
+                ..
+            }),
+            location,
+        ) => Source::File {
             path: display_path(path),
             location,
         },
-        Some(KeywordOrigin { literal: true, .. }) if location.is_some() => Source::Literal {
-            location: location.unwrap_or_else(|| Location {
-                path: "setup.py".into(),
-                line: 0,
-                column: 0,
-            }),
-        },
-        _ => Source::Computed { location },
+        (Some(KeywordOrigin { literal: true, .. }), Some(location)) => Source::Literal { location },
+        (_, location) => Source::Computed { location },
     }
 }
 

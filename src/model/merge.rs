@@ -441,6 +441,77 @@ pub fn apply_egg_info_tags(model: &mut Model, diagnostics: &mut Vec<Diagnostic>)
     model.metadata.version = Some(Sourced::new(normal, source));
 }
 
+/// Applies one `--set KEY=VALUE` override to a merged model. Keys are
+/// setup() keyword names; list keywords take comma-separated values
+/// (`install_requires` and `classifiers` take `;`-separated ones, since their
+/// items may contain commas); booleans take `true`/`false`/`1`/`0`.
+/// Returns an error message naming what is accepted.
+pub fn apply_override(model: &mut Model, key: &str, value: &str) -> Result<(), String> {
+    use crate::model::requirement::{format_specifiers, parse_lenient, parse_specifier_set};
+    use crate::model::version::normalize_version;
+    let source = crate::model::Source::Override {
+        key: key.to_string(),
+    };
+    let text = || Some(Sourced::new(value.to_string(), source.clone()));
+    let list = |separator: char| -> Vec<String> {
+        value
+            .split(separator)
+            .map(|item| item.trim().to_string())
+            .filter(|item| !item.is_empty())
+            .collect()
+    };
+    let m = &mut model.metadata;
+    match key {
+        "name" => m.name = text(),
+        "version" => {
+            let normal = normalize_version(value).text().to_string();
+            m.version = Some(Sourced::new(normal, source));
+        }
+        "description" => m.description = text(),
+        "long_description" => m.long_description = text(),
+        "long_description_content_type" => m.long_description_content_type = text(),
+        "author" => m.author = text(),
+        "author_email" => m.author_email = text(),
+        "maintainer" => m.maintainer = text(),
+        "maintainer_email" => m.maintainer_email = text(),
+        "url" => m.url = text(),
+        "download_url" => m.download_url = text(),
+        "license" => m.license = text(),
+        "python_requires" => {
+            let specifiers = parse_specifier_set(value).map_err(|e| format!("`python_requires`: {}", e.message))?;
+            m.python_requires = Some(Sourced::new(format_specifiers(&specifiers), source));
+        }
+        "keywords" => m.keywords = Some(Sourced::new(list(','), source)),
+        "platforms" => m.platforms = Some(Sourced::new(list(','), source)),
+        "classifiers" => m.classifiers = Some(Sourced::new(list(';'), source)),
+        "install_requires" => {
+            let requirements = list(';')
+                .iter()
+                .map(|line| parse_lenient(line).map(|r| r.requirement).map_err(|e| format!("`{line}`: {}", e.message)))
+                .collect::<Result<Vec<_>, _>>()?;
+            model.requirements.install_requires = Some(Sourced::new(requirements, source));
+        }
+        "zip_safe" | "include_package_data" => {
+            let flag = match value.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" => true,
+                "0" | "false" | "no" => false,
+                other => return Err(format!("`{key}` takes true or false, not `{other}`")),
+            };
+            if key == "zip_safe" {
+                model.zip_safe = Some(Sourced::new(flag, source));
+            } else {
+                model.python.include_package_data = Some(Sourced::new(flag, source));
+            }
+        }
+        other => {
+            return Err(format!(
+                "`{other}` cannot be overridden; accepted keys: name, version, description, long_description, long_description_content_type, author, author_email, maintainer, maintainer_email, url, download_url, license, python_requires, keywords, platforms, classifiers, install_requires, zip_safe, include_package_data"
+            ))
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,6 +696,28 @@ mod tests {
         let (model, diagnostics) = merge(model, None, None);
         assert!(diagnostics.is_empty());
         assert_eq!(model.metadata.version.unwrap().value, "1.0.dev0");
+    }
+
+    #[test]
+    fn overrides() {
+        let mut model = Model::default();
+        apply_override(&mut model, "version", "01.0").unwrap();
+        apply_override(&mut model, "install_requires", "a>=1; b, c").unwrap_err();
+        apply_override(&mut model, "install_requires", "a>=1;b").unwrap();
+        apply_override(&mut model, "keywords", "x, y").unwrap();
+        let version = model.metadata.version.unwrap();
+        assert_eq!(version.value, "1.0");
+        assert_eq!(
+            version.source,
+            Source::Override {
+                key: "version".into()
+            }
+        );
+        assert_eq!(model.requirements.install_requires.unwrap().value.len(), 2);
+        assert_eq!(model.metadata.keywords.unwrap().value, vec!["x", "y"]);
+        assert!(apply_override(&mut Model::default(), "packages", "x")
+            .unwrap_err()
+            .contains("accepted keys"));
     }
 
     #[test]

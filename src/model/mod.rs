@@ -42,17 +42,20 @@ pub struct Model {
     /// `install_requires`, `extras_require`, `setup_requires`, `tests_require`.
     pub requirements: Requirements,
     /// `entry_points`, including `console_scripts` and `gui_scripts`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_points: Option<Sourced<Vec<EntryPointGroup>>>,
     /// Pure-Python content: packages, modules, data, scripts, headers.
     pub python: PythonContent,
     /// Native content: extension modules and `build_clib` libraries.
     pub native: NativeContent,
     /// `cmdclass`: custom commands the project declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cmdclass: Option<Sourced<Vec<CommandClass>>>,
     /// Command options: `setup(options=...)` and setup.cfg command sections
     /// (`[bdist_wheel]`, `[egg_info]`, `[build_ext]`, ...).
     pub options: Vec<CommandOptions>,
     /// `zip_safe`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zip_safe: Option<Sourced<bool>>,
     /// Environment variables the script set (`os.environ[...] = ...`), in order.
     pub environment: Vec<EnvironmentVariable>,
@@ -60,6 +63,7 @@ pub struct Model {
     /// (`test_suite`, `eager_resources`, ...) and unknown ones (kept, warned).
     pub other_keywords: Vec<OtherKeyword>,
     /// What pyproject.toml declared about the build itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pyproject: Option<PyprojectInfo>,
 }
 
@@ -211,55 +215,78 @@ impl fmt::Display for Location {
 #[serde(default)]
 pub struct CoreMetadata {
     /// `Name:`, as given (setuptools does not normalize it in METADATA).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<Sourced<String>>,
     /// `Version:`: PEP 440-normalized (`01.0-RC1` becomes `1.0rc1`); a legacy
     /// version that is not PEP 440 is kept as given, with a warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Sourced<String>>,
     /// `Summary:` (the `description` keyword), one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Sourced<String>>,
     /// The METADATA body (the `long_description` keyword).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub long_description: Option<Sourced<String>>,
     /// `Description-Content-Type:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub long_description_content_type: Option<Sourced<String>>,
     /// `Author:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<Sourced<String>>,
     /// `Author-email:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub author_email: Option<Sourced<String>>,
     /// `Maintainer:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maintainer: Option<Sourced<String>>,
     /// `Maintainer-email:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maintainer_email: Option<Sourced<String>>,
     /// `Home-page:` (the `url` keyword).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Sourced<String>>,
     /// `Download-URL:`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub download_url: Option<Sourced<String>>,
     /// `Project-URL: label, url`, in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_urls: Option<Sourced<OrderedMap<String>>>,
     /// `License:` (may span lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub license: Option<Sourced<String>>,
     /// `license_files` patterns. `None` means setuptools' default globs
     /// `LICEN[CS]E*`, `COPYING*`, `NOTICE*`, `AUTHORS*`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub license_files: Option<Sourced<Vec<String>>>,
     /// The deprecated `license_file` keyword (one path, added to the patterns).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub license_file: Option<Sourced<String>>,
     /// `License-File:` lines: the files the patterns matched, relative to the
     /// project root. Filled by `frontend::setup_cfg::resolve_license_files`;
     /// `None` until then.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub license_paths: Option<Vec<String>>,
     /// `Keywords:` (joined with `,`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Sourced<Vec<String>>>,
     /// `Platform:` lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub platforms: Option<Sourced<Vec<String>>>,
     /// `Classifier:` lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub classifiers: Option<Sourced<Vec<String>>>,
     /// `Requires-Python:`, as given in setup.py; normalized by `SpecifierSet`
     /// when it comes from setup.cfg or pyproject.toml, as setuptools does.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub python_requires: Option<Sourced<String>>,
     /// `Requires:` (PEP 314, distutils).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub requires: Option<Sourced<Vec<String>>>,
     /// `Provides:` (PEP 314, distutils).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provides: Option<Sourced<Vec<String>>>,
     /// `Obsoletes:` (PEP 314, distutils).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub obsoletes: Option<Sourced<Vec<String>>>,
 }
 
@@ -272,12 +299,17 @@ pub struct CoreMetadata {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Requirements {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub install_requires: Option<Sourced<Vec<Requirement>>>,
     /// In the order given. Keys keep setuptools' `"extra:marker"` syntax.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extras_require: Option<Sourced<Vec<Extra>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub setup_requires: Option<Sourced<Vec<Requirement>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tests_require: Option<Sourced<Vec<Requirement>>>,
     /// `dependency_links` (URLs; pip ignores them today).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dependency_links: Option<Sourced<Vec<String>>>,
 }
 
@@ -332,24 +364,34 @@ pub struct EntryPoint {
 #[serde(default)]
 pub struct PythonContent {
     /// Import names of packages, in order (`find:` already expanded).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub packages: Option<Sourced<Vec<String>>>,
     /// Package name → directory relative to the project root (`""` = root package).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub package_dir: Option<Sourced<OrderedMap<String>>>,
     /// Top-level modules.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub py_modules: Option<Sourced<Vec<String>>>,
     /// Package name (`""` = every package) → glob patterns.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub package_data: Option<Sourced<OrderedMap<Vec<String>>>>,
     /// Package name → glob patterns to leave out.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_package_data: Option<Sourced<OrderedMap<Vec<String>>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_package_data: Option<Sourced<bool>>,
     /// `(directory, files)` pairs; a bare file name given alone has
     /// directory `""` (installed at the data root).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_files: Option<Sourced<Vec<DataFiles>>>,
     /// Scripts copied into the wheel's `.data/scripts/`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scripts: Option<Sourced<Vec<String>>>,
     /// C headers installed with the distribution (`.data/headers/`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub headers: Option<Sourced<Vec<String>>>,
     /// pkg_resources-style namespace packages (deprecated).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace_packages: Option<Sourced<Vec<String>>>,
 }
 
@@ -368,12 +410,16 @@ pub struct DataFiles {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NativeContent {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ext_modules: Option<Sourced<Vec<Extension>>>,
     /// Package prefix for every extension name (`ext_package`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ext_package: Option<Sourced<String>>,
     /// `build_clib` libraries: `libraries=[(name, build_info), ...]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub libraries: Option<Sourced<Vec<ClibLibrary>>>,
     /// `include_dirs` given to `setup()` itself (used by build_ext for all extensions).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub include_dirs: Option<Sourced<Vec<String>>>,
 }
 
@@ -400,8 +446,10 @@ pub struct Extension {
     pub export_symbols: Vec<String>,
     pub swig_opts: Vec<String>,
     pub depends: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// Build failures are not fatal (setuptools' `optional`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<bool>,
     pub py_limited_api: bool,
     /// Attributes a subclass added (e.g. pybind11's `cxx_std`), as PyData JSON.
@@ -495,6 +543,7 @@ pub struct OtherKeyword {
 #[serde(default)]
 pub struct PyprojectInfo {
     /// `[build-system]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub build_system: Option<BuildSystem>,
     /// Whether a `[project]` table exists (then its rules apply to the merge).
     pub has_project_table: bool,
@@ -509,6 +558,7 @@ pub struct PyprojectInfo {
 #[serde(default)]
 pub struct BuildSystem {
     pub requires: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub build_backend: Option<String>,
     pub backend_path: Vec<String>,
 }
