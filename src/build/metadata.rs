@@ -1090,4 +1090,21 @@ last line
             "Metadata-Version: 2.1\nName: ppdrop\nVersion: 1.0\nRequires-Dist: dep\n\n"
         );
     }
+
+    /// /tmp/mexp/cfgsyntax: configparser details: `[DEFAULT]` and `%(...)s`
+    /// interpolation, `%%`, a dash key (`home-page`), an uppercase key,
+    /// a multi-line license, blank and comment lines inside a value,
+    /// classifiers from a file with `\r\n`, comments in requirement lists.
+    #[test]
+    fn setup_cfg_syntax_details() {
+        let files = InMemoryFiles::new([
+            ("setup.cfg", "[DEFAULT]\nproject = cfgsyntax\n\n[metadata]\nname = %(project)s\nversion = 1.0\ndescription = 100%% pure\nhome-page = https://example.com/%(project)s\nAuthor = Ann\nlicense = First line\n    second line\n\n    after blank\nlong_description =\n    Title\n    =====\n\n    # not a comment? (it is, configparser drops it)\n    body line\nkeywords =\n    k1\n    k2, still k2\nplatforms = linux, mac\nclassifiers = file: CLASSIFIERS\nproject_urls =\n    A = https://a\n    B=https://b\n\n[options]\npy_modules = mod\ninstall_requires =\n    # a comment\n    a>=1\n    b ; python_version<\"3.9\"\n"),
+            ("CLASSIFIERS", "X :: Y\n\nZ :: W\r\n"),
+            ("mod.py", ""),
+        ]);
+        assert_eq!(
+            project_metadata(vec![], &files),
+            "Metadata-Version: 2.1\nName: cfgsyntax\nVersion: 1.0\nSummary: 100% pure\nHome-page: https://example.com/cfgsyntax\nAuthor: Ann\nLicense: First line\n        second line\n        \n        after blank\nProject-URL: A, https://a\nProject-URL: B, https://b\nKeywords: k1,k2, still k2\nPlatform: linux\nPlatform: mac\nClassifier: X :: Y\nClassifier: Z :: W\nRequires-Dist: a >=1\nRequires-Dist: b ; python_version < \"3.9\"\n\n\nTitle\n=====\n\nbody line\n"
+        );
+    }
 }

@@ -31,7 +31,7 @@
 
 use std::collections::BTreeMap;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 use serde_json::Value as Json;
@@ -850,25 +850,31 @@ impl<'a> Reader<'a> {
         let key = metadata_alias(&entry.key).to_string();
         let metadata = &self.model.metadata;
         // `if current_value: return`: the first non-empty value wins.
+        fn set<T: crate::model::merge::Truthy>(field: &Option<Sourced<T>>) -> bool {
+            field.as_ref().is_some_and(|f| f.value.truthy())
+        }
         let already = match key.as_str() {
-            "name" => metadata.name.as_ref().is_some_and(|v| !v.value.is_empty()),
-            "version" => metadata
-                .version
-                .as_ref()
-                .is_some_and(|v| !v.value.is_empty()),
-            "description" => metadata
-                .description
-                .as_ref()
-                .is_some_and(|v| !v.value.is_empty()),
-            "url" => metadata.url.as_ref().is_some_and(|v| !v.value.is_empty()),
-            "classifiers" => metadata
-                .classifiers
-                .as_ref()
-                .is_some_and(|v| !v.value.is_empty()),
-            "platforms" => metadata
-                .platforms
-                .as_ref()
-                .is_some_and(|v| !v.value.is_empty()),
+            "name" => set(&metadata.name),
+            "version" => set(&metadata.version),
+            "description" => set(&metadata.description),
+            "long_description" => set(&metadata.long_description),
+            "long_description_content_type" => set(&metadata.long_description_content_type),
+            "author" => set(&metadata.author),
+            "author_email" => set(&metadata.author_email),
+            "maintainer" => set(&metadata.maintainer),
+            "maintainer_email" => set(&metadata.maintainer_email),
+            "url" => set(&metadata.url),
+            "download_url" => set(&metadata.download_url),
+            "license" => set(&metadata.license),
+            "license_file" => set(&metadata.license_file),
+            "license_files" => set(&metadata.license_files),
+            "project_urls" => set(&metadata.project_urls),
+            "keywords" => set(&metadata.keywords),
+            "platforms" => set(&metadata.platforms),
+            "classifiers" => set(&metadata.classifiers),
+            "provides" => set(&metadata.provides),
+            "obsoletes" => set(&metadata.obsoletes),
+            "requires" => set(&metadata.requires),
             _ => false,
         };
         if already {
@@ -1417,6 +1423,12 @@ impl<'a> Reader<'a> {
                     known: true,
                 });
             }
+            "extras_require" | "package_data" | "exclude_package_data" | "data_files" => self.error(
+                entry,
+                codes::INVALID_VALUE,
+                format!("`{key}` in [options] must be its own section"),
+                &format!("setuptools fails on it; write a `[options.{key}]` section with one `key = value` per entry"),
+            ),
             other => self.warning(
                 entry,
                 codes::IGNORED_OPTION,
@@ -2288,11 +2300,6 @@ pub fn resolve_license_files(model: &mut Model, files: ProjectFiles) {
         }
     }
     metadata.license_paths = Some(paths);
-}
-
-/// Where setup.cfg is, for callers: `setup.cfg` next to setup.py.
-pub fn setup_cfg_path(root: &Path) -> PathBuf {
-    root.join("setup.cfg")
 }
 
 #[cfg(test)]
