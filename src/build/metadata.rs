@@ -1107,4 +1107,51 @@ last line
             "Metadata-Version: 2.1\nName: cfgsyntax\nVersion: 1.0\nSummary: 100% pure\nHome-page: https://example.com/cfgsyntax\nAuthor: Ann\nLicense: First line\n        second line\n        \n        after blank\nProject-URL: A, https://a\nProject-URL: B, https://b\nKeywords: k1,k2, still k2\nPlatform: linux\nPlatform: mac\nClassifier: X :: Y\nClassifier: Z :: W\nRequires-Dist: a >=1\nRequires-Dist: b ; python_version < \"3.9\"\n\n\nTitle\n=====\n\nbody line\n"
         );
     }
+
+    /// /tmp/mexp/reqedge: requirement corner cases through the whole
+    /// setuptools → requires.txt → wheel chain: extras and names rewritten
+    /// by wheel, `===`, duplicates, markers moved to sections, a URL with a
+    /// marker, an extra name with a space, an empty marker after `:`, a
+    /// requirement marker inside an `extra:marker` key (wheel's output is
+    /// broken there, and so is ours), `extra ==` inside a requirement.
+    #[test]
+    fn requirement_corner_cases() {
+        let model = model(
+            vec![
+                ("name", s("reqedge")),
+                ("version", s("1")),
+                ("py_modules", PyData::List(vec![])),
+                (
+                    "install_requires",
+                    list(&[
+                        "Zope.Interface[Security_Policy,B] >= 4.0, != 4.1.*, < 6",
+                        "arb ===1.0-weird",
+                        "dup>=1",
+                        "dup>=1",
+                        "mk; os_name == 'nt'",
+                        "mk; os_name == 'posix'",
+                        "urlx[e1] @ https://x.org/u.whl ; python_version >= '3'",
+                    ]),
+                ),
+                (
+                    "extras_require",
+                    dict(vec![
+                        ("Foo Bar", list(&["a"])),
+                        ("test:", list(&["b"])),
+                        ("mixed:sys_platform == 'win32'", list(&["c; python_version < '3.10'"])),
+                        ("X", s("d\ne ; extra == 'other'")),
+                    ]),
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(
+            write_requires_txt(&model),
+            "Zope.Interface[B,Security_Policy]!=4.1.*,<6,>=4.0\narb===1.0-weird\ndup>=1\ndup>=1\n\n[:os_name == \"nt\"]\nmk\n\n[:os_name == \"posix\"]\nmk\n\n[:python_version >= \"3\"]\nurlx[e1]@ https://x.org/u.whl\n\n[Foo Bar]\na\n\n[X]\nd\n\n[X:extra == \"other\"]\ne\n\n[mixed:sys_platform == 'win32']\n\n[mixed:sys_platform == 'win32':python_version < \"3.10\"]\nc\n\n[test:]\nb\n"
+        );
+        assert_eq!(
+            write_metadata(&model),
+            "Metadata-Version: 2.1\nName: reqedge\nVersion: 1\nRequires-Dist: Zope.Interface[b,security_policy] !=4.1.*,<6,>=4.0\nRequires-Dist: arb ===1.0-weird\nRequires-Dist: dup >=1\nRequires-Dist: mk ; os_name == \"nt\"\nRequires-Dist: mk ; os_name == \"posix\"\nRequires-Dist: urlx[e1] @ https://x.org/u.whl ; python_version >= \"3\"\nProvides-Extra: foo_bar\nRequires-Dist: a ; extra == 'foo_bar'\nProvides-Extra: x\nRequires-Dist: d ; extra == 'x'\nRequires-Dist: e ; (extra == \"other\") and extra == 'x'\nProvides-Extra: mixed\nRequires-Dist: c ; (sys_platform == 'win32':python_version < \"3.10\") and extra == 'mixed'\nProvides-Extra: test\nRequires-Dist: b ; extra == 'test'\n\n"
+        );
+    }
 }
