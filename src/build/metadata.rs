@@ -1138,7 +1138,10 @@ last line
                     dict(vec![
                         ("Foo Bar", list(&["a"])),
                         ("test:", list(&["b"])),
-                        ("mixed:sys_platform == 'win32'", list(&["c; python_version < '3.10'"])),
+                        (
+                            "mixed:sys_platform == 'win32'",
+                            list(&["c; python_version < '3.10'"]),
+                        ),
                         ("X", s("d\ne ; extra == 'other'")),
                     ]),
                 ),

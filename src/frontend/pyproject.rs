@@ -341,6 +341,31 @@ impl Reader<'_> {
             // setuptools ignores a pyproject.toml that does not configure it.
             return;
         }
+        if !project.is_empty() {
+            // validate-pyproject: `name`, and `version` unless dynamic.
+            let mut missing = Vec::new();
+            if !project.contains_key("name") {
+                missing.push("name");
+            }
+            if !project.contains_key("version") && !dynamic.iter().any(|d| d == "version") {
+                missing.push("version");
+            }
+            if !missing.is_empty() {
+                let diagnostic = Diagnostic::error(
+                    codes::INVALID_VALUE,
+                    format!(
+                        "invalid pyproject.toml config: `project` must contain [{}] properties",
+                        missing
+                            .iter()
+                            .map(|m| format!("'{m}'"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .with_hint("add them to [project], or list `version` in `project.dynamic`");
+                self.push("project", diagnostic);
+            }
+        }
         self.tool_setuptools(setuptools);
         self.project(project);
         self.dynamic(setuptools, &dynamic);
@@ -1196,23 +1221,37 @@ dependencies = {file = ["requirements.txt"]}
     #[test]
     fn errors_point_at_the_key() {
         let (_, diagnostics) = parse(
-            "[project]\nname = \"x\"\nkeywords = \"a, b\"\n",
+            "[project]\nname = \"x\"\nversion = \"1\"\nkeywords = \"a, b\"\n",
             &InMemoryFiles::default(),
         );
         assert_eq!(
             diagnostics[0].message,
             "`project.keywords` must be an array of strings, not a string"
         );
-        assert_eq!(diagnostics[0].location().unwrap(), "pyproject.toml:3:1");
+        assert_eq!(diagnostics[0].location().unwrap(), "pyproject.toml:4:1");
         let (_, diagnostics) = parse("[project\n", &InMemoryFiles::default());
         assert_eq!(diagnostics[0].code, codes::SYNTAX);
         let (_, diagnostics) = parse(
-            "[project]\nname = \"x\"\nreadme = \"README.adoc\"\n",
+            "[project]\nname = \"x\"\nversion = \"1\"\nreadme = \"README.adoc\"\n",
             &InMemoryFiles::new([("README.adoc", "x")]),
         );
         assert!(diagnostics[0]
             .message
             .starts_with("Undefined content type for README.adoc"));
+    }
+
+    #[test]
+    fn project_needs_name_and_version() {
+        let (_, diagnostics) = parse("[project]\nname = \"x\"\n", &InMemoryFiles::default());
+        assert_eq!(
+            diagnostics[0].message,
+            "invalid pyproject.toml config: `project` must contain ['version'] properties"
+        );
+        let (_, diagnostics) = parse(
+            "[project]\nname = \"x\"\ndynamic = [\"version\"]\n",
+            &InMemoryFiles::default(),
+        );
+        assert!(diagnostics.is_empty());
     }
 
     #[test]
