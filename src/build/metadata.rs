@@ -976,9 +976,7 @@ last line
                 text: &text,
                 display_path: Path::new("setup.cfg"),
                 files: project,
-                setup_py_package_dir: setup_py.python.package_dir.as_ref().map(|d| &d.value),
-                setup_py_lists_modules: setup_py.python.packages.is_some()
-                    || setup_py.python.py_modules.is_some(),
+                setup_py: Some(&setup_py),
             });
             diagnostics.extend(found);
             model

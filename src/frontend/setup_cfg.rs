@@ -37,6 +37,7 @@ use std::rc::Rc;
 use serde_json::Value as Json;
 
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::model::merge::keyword_is_set;
 use crate::model::requirement::{
     format_specifiers, parse_lenient, parse_specifier_set_lenient, Requirement,
 };
@@ -542,13 +543,11 @@ pub struct SetupCfgInput<'a> {
     /// The path shown in diagnostics (`setup.cfg`, or `pkg/setup.cfg`).
     pub display_path: &'a Path,
     pub files: ProjectFiles<'a>,
-    /// `package_dir` given to `setup()`, which setuptools has already set
-    /// when it reads setup.cfg (used to find `attr:` modules).
-    pub setup_py_package_dir: Option<&'a OrderedMap<String>>,
-    /// Whether `setup()` listed `packages` or `py_modules` (then setuptools'
-    /// auto-discovery, which can set `package_dir = {"": "src"}` for an
-    /// `attr:`, does not run).
-    pub setup_py_lists_modules: bool,
+    /// The `setup()` keywords, which setuptools has already set when it reads
+    /// setup.cfg: a field they set is not even parsed here (so an `attr:`
+    /// or `file:` setup.py overrides is never resolved, as in setuptools), and
+    /// their `package_dir` is where `attr:` looks for modules.
+    pub setup_py: Option<&'a Model>,
 }
 
 /// Reads setup.cfg into a model (only the fields it sets) and diagnostics.
@@ -563,8 +562,7 @@ pub fn parse_setup_cfg(input: &SetupCfgInput) -> (Model, Vec<Diagnostic>) {
         model: Model::default(),
         diagnostics: Vec::new(),
         find_package_dir: OrderedMap::new(),
-        setup_py_package_dir: input.setup_py_package_dir,
-        setup_py_lists_modules: input.setup_py_lists_modules,
+        setup_py: input.setup_py,
     };
     for error in errors {
         let diagnostic = Diagnostic::error(codes::SYNTAX, error.message.lines().next().unwrap_or("").to_string())
@@ -584,8 +582,7 @@ struct Reader<'a> {
     diagnostics: Vec<Diagnostic>,
     /// `package_dir` entries `find:` filled in (`fill_package_dir`).
     find_package_dir: OrderedMap<String>,
-    setup_py_package_dir: Option<&'a OrderedMap<String>>,
-    setup_py_lists_modules: bool,
+    setup_py: Option<&'a Model>,
 }
 
 /// One option ready for a handler: normalized key, interpolated value.
@@ -809,16 +806,25 @@ impl<'a> Reader<'a> {
 
     /// The package_dir `attr:` resolves modules with.
     fn package_dir_for_attr(&self) -> OrderedMap<String> {
-        let given = self.setup_py_package_dir.filter(|d| !d.is_empty()).or(self
-            .model
-            .python
-            .package_dir
-            .as_ref()
-            .map(|d| &d.value));
-        let listed = self.setup_py_lists_modules
+        let from_setup_py = self
+            .setup_py
+            .and_then(|m| m.python.package_dir.as_ref())
+            .map(|d| &d.value)
+            .filter(|d| !d.is_empty());
+        let given = from_setup_py.or(self.model.python.package_dir.as_ref().map(|d| &d.value));
+        let listed = self
+            .setup_py
+            .is_some_and(|m| m.python.packages.is_some() || m.python.py_modules.is_some())
             || self.model.python.packages.is_some()
             || self.model.python.py_modules.is_some();
         attr_package_dir(self.files, given, listed)
+    }
+
+    /// `ConfigHandler.__setitem__`: a field already set (by `setup()`, or
+    /// earlier in setup.cfg) is skipped before its value is parsed.
+    fn already_set(&self, keyword: &str) -> bool {
+        self.setup_py.is_some_and(|m| keyword_is_set(m, keyword))
+            || keyword_is_set(&self.model, keyword)
     }
 
     fn parse_attr(&mut self, entry: &Entry, value: &str) -> Option<(AttrValue, Directive)> {
@@ -848,35 +854,7 @@ impl<'a> Reader<'a> {
 
     fn metadata_entry(&mut self, entry: &Entry) {
         let key = metadata_alias(&entry.key).to_string();
-        let metadata = &self.model.metadata;
-        // `if current_value: return`: the first non-empty value wins.
-        fn set<T: crate::model::merge::Truthy>(field: &Option<Sourced<T>>) -> bool {
-            field.as_ref().is_some_and(|f| f.value.truthy())
-        }
-        let already = match key.as_str() {
-            "name" => set(&metadata.name),
-            "version" => set(&metadata.version),
-            "description" => set(&metadata.description),
-            "long_description" => set(&metadata.long_description),
-            "long_description_content_type" => set(&metadata.long_description_content_type),
-            "author" => set(&metadata.author),
-            "author_email" => set(&metadata.author_email),
-            "maintainer" => set(&metadata.maintainer),
-            "maintainer_email" => set(&metadata.maintainer_email),
-            "url" => set(&metadata.url),
-            "download_url" => set(&metadata.download_url),
-            "license" => set(&metadata.license),
-            "license_file" => set(&metadata.license_file),
-            "license_files" => set(&metadata.license_files),
-            "project_urls" => set(&metadata.project_urls),
-            "keywords" => set(&metadata.keywords),
-            "platforms" => set(&metadata.platforms),
-            "classifiers" => set(&metadata.classifiers),
-            "provides" => set(&metadata.provides),
-            "obsoletes" => set(&metadata.obsoletes),
-            "requires" => set(&metadata.requires),
-            _ => false,
-        };
+        let already = self.already_set(&key);
         if already {
             return;
         }
@@ -1047,12 +1025,7 @@ impl<'a> Reader<'a> {
             }
             "packages.find" => {}
             "entry_points" => {
-                if self
-                    .model
-                    .entry_points
-                    .as_ref()
-                    .is_some_and(|e| !e.value.is_empty())
-                {
+                if self.already_set("entry_points") {
                     return;
                 }
                 let mut text = String::new();
@@ -1074,6 +1047,9 @@ impl<'a> Reader<'a> {
                 self.set_entry_points(first, &text, source);
             }
             "package_data" | "exclude_package_data" => {
+                if self.already_set(sub) {
+                    return;
+                }
                 let mut map = OrderedMap::new();
                 for entry in &entries {
                     map.insert(entry.key.clone(), parse_list(&entry.value, ','));
@@ -1092,23 +1068,14 @@ impl<'a> Reader<'a> {
                     },
                 ));
                 let python = &mut self.model.python;
-                let target = if sub == "package_data" {
-                    &mut python.package_data
+                if sub == "package_data" {
+                    python.package_data = value;
                 } else {
-                    &mut python.exclude_package_data
-                };
-                if target.as_ref().map_or(true, |t| t.value.is_empty()) {
-                    *target = value;
+                    python.exclude_package_data = value;
                 }
             }
             "extras_require" => {
-                if self
-                    .model
-                    .requirements
-                    .extras_require
-                    .as_ref()
-                    .is_some_and(|e| !e.value.is_empty())
-                {
+                if self.already_set("extras_require") {
                     return;
                 }
                 let mut extras = Vec::new();
@@ -1131,13 +1098,7 @@ impl<'a> Reader<'a> {
                 ));
             }
             "data_files" => {
-                if self
-                    .model
-                    .python
-                    .data_files
-                    .as_ref()
-                    .is_some_and(|d| !d.value.is_empty())
-                {
+                if self.already_set("data_files") {
                     return;
                 }
                 let mut data_files = Vec::new();
@@ -1270,33 +1231,7 @@ impl<'a> Reader<'a> {
     fn options_entry(&mut self, entry: &Entry) {
         let key = entry.key.as_str();
         let source = self.source(entry, None);
-        let python = &self.model.python;
-        let set_already = match key {
-            "packages" => python
-                .packages
-                .as_ref()
-                .is_some_and(|p| !p.value.is_empty()),
-            "package_dir" => python
-                .package_dir
-                .as_ref()
-                .is_some_and(|p| !p.value.is_empty()),
-            "py_modules" => python
-                .py_modules
-                .as_ref()
-                .is_some_and(|p| !p.value.is_empty()),
-            "install_requires" => self
-                .model
-                .requirements
-                .install_requires
-                .as_ref()
-                .is_some_and(|p| !p.value.is_empty()),
-            "entry_points" => self
-                .model
-                .entry_points
-                .as_ref()
-                .is_some_and(|p| !p.value.is_empty()),
-            _ => false,
-        };
+        let set_already = self.already_set(key);
         if set_already {
             return;
         }
@@ -2322,8 +2257,7 @@ pub(crate) mod tests {
                 text,
                 display_path: Path::new("setup.cfg"),
                 files: project,
-                setup_py_package_dir: None,
-                setup_py_lists_modules: false,
+                setup_py: None,
             })
         })
     }
@@ -2846,6 +2780,30 @@ universal = 1
             discover_packages(&mut model, project, false)
         });
         assert_eq!(value(&model.metadata.name), "given");
+    }
+
+    #[test]
+    fn fields_setup_py_set_are_not_parsed() {
+        // setuptools skips them before parsing: no attr:/file: resolution, no errors.
+        let text = "[metadata]\nversion = attr: pkg.about.__version__\nlong_description = file: missing.rst\nauthor = cfg\n";
+        let mut setup_py = Model::default();
+        setup_py.metadata.version = Some(Sourced::new("1.0".into(), Source::Default));
+        setup_py.metadata.long_description = Some(Sourced::new("text".into(), Source::Default));
+        let files = InMemoryFiles::new([("pkg/about.py", "__version__ = compute()\n")]);
+        let (model, diagnostics) = with_files(&files, |project| {
+            parse_setup_cfg(&SetupCfgInput {
+                text,
+                display_path: Path::new("setup.cfg"),
+                files: project,
+                setup_py: Some(&setup_py),
+            })
+        });
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert!(model.metadata.version.is_none());
+        assert_eq!(value(&model.metadata.author), "cfg");
+        // Without setup.py's version, the attr: is resolved, and fails.
+        let (_, diagnostics) = parse(text, &files);
+        assert_eq!(errors(&diagnostics).len(), 1);
     }
 
     #[test]

@@ -69,6 +69,66 @@ fn is_truthy<T: Truthy>(field: &Option<Sourced<T>>) -> bool {
     field.as_ref().is_some_and(|f| f.value.truthy())
 }
 
+/// Whether the model holds a non-empty value for a `setup()` keyword (what
+/// setuptools' `ConfigHandler.__setitem__` checks before it even parses a
+/// setup.cfg value). Unknown keywords are not set.
+pub fn keyword_is_set(model: &Model, keyword: &str) -> bool {
+    let m = &model.metadata;
+    let r = &model.requirements;
+    let p = &model.python;
+    let n = &model.native;
+    match keyword {
+        "name" => is_truthy(&m.name),
+        "version" => is_truthy(&m.version),
+        "description" => is_truthy(&m.description),
+        "long_description" => is_truthy(&m.long_description),
+        "long_description_content_type" => is_truthy(&m.long_description_content_type),
+        "author" => is_truthy(&m.author),
+        "author_email" => is_truthy(&m.author_email),
+        "maintainer" => is_truthy(&m.maintainer),
+        "maintainer_email" => is_truthy(&m.maintainer_email),
+        "url" => is_truthy(&m.url),
+        "download_url" => is_truthy(&m.download_url),
+        "project_urls" => is_truthy(&m.project_urls),
+        "license" => is_truthy(&m.license),
+        "license_files" => is_truthy(&m.license_files),
+        "license_file" => is_truthy(&m.license_file),
+        "keywords" => is_truthy(&m.keywords),
+        "platforms" => is_truthy(&m.platforms),
+        "classifiers" => is_truthy(&m.classifiers),
+        "python_requires" => is_truthy(&m.python_requires),
+        "requires" => is_truthy(&m.requires),
+        "provides" => is_truthy(&m.provides),
+        "obsoletes" => is_truthy(&m.obsoletes),
+        "install_requires" => is_truthy(&r.install_requires),
+        "extras_require" => is_truthy(&r.extras_require),
+        "setup_requires" => is_truthy(&r.setup_requires),
+        "tests_require" => is_truthy(&r.tests_require),
+        "dependency_links" => is_truthy(&r.dependency_links),
+        "entry_points" => is_truthy(&model.entry_points),
+        "packages" => is_truthy(&p.packages),
+        "package_dir" => is_truthy(&p.package_dir),
+        "py_modules" => is_truthy(&p.py_modules),
+        "package_data" => is_truthy(&p.package_data),
+        "exclude_package_data" => is_truthy(&p.exclude_package_data),
+        "include_package_data" => is_truthy(&p.include_package_data),
+        "data_files" => is_truthy(&p.data_files),
+        "scripts" => is_truthy(&p.scripts),
+        "headers" => is_truthy(&p.headers),
+        "namespace_packages" => is_truthy(&p.namespace_packages),
+        "ext_modules" => is_truthy(&n.ext_modules),
+        "ext_package" => is_truthy(&n.ext_package),
+        "libraries" => is_truthy(&n.libraries),
+        "include_dirs" => is_truthy(&n.include_dirs),
+        "cmdclass" => is_truthy(&model.cmdclass),
+        "zip_safe" => is_truthy(&model.zip_safe),
+        other => model
+            .other_keywords
+            .iter()
+            .any(|k| k.name == other && option_is_true(&k.value)),
+    }
+}
+
 /// setup.cfg's rule: take `default` when `target` is empty.
 fn fill<T: Truthy>(target: &mut Option<Sourced<T>>, default: Option<Sourced<T>>) {
     if !is_truthy(target) && default.is_some() {
