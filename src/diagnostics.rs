@@ -280,10 +280,7 @@ mod tests {
 
     #[test]
     fn renders_like_rustc() {
-        let file = SourceFile::new(
-            "setup.py",
-            "from setuptools import setup\nsetup(version=x)\n",
-        );
+        let file = SourceFile::new("setup.py", "from setuptools import setup\nsetup(version=x)\n");
         let start = file.text.find('x').unwrap();
         let diagnostic = Diagnostic::error("E0101", "NameError: name 'x' is not defined")
             .with_span(Span::new(file, start, start + 1))

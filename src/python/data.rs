@@ -131,9 +131,7 @@ impl PyData {
             PyData::Int(IntData::Big(digits)) => json!({ "$int": digits }),
             PyData::Float(f) => json!({ "$float": float_repr(*f) }),
             PyData::Str(s) => Json::String(s.clone()),
-            PyData::Bytes(b) => {
-                json!({ "$bytes": b.iter().map(|&c| c as char).collect::<String>() })
-            }
+            PyData::Bytes(b) => json!({ "$bytes": b.iter().map(|&c| c as char).collect::<String>() }),
             PyData::List(items) => Json::Array(items.iter().map(PyData::to_json).collect()),
             PyData::Tuple(items) => {
                 json!({ "$tuple": items.iter().map(PyData::to_json).collect::<Vec<_>>() })
@@ -183,11 +181,7 @@ pub fn float_repr(value: f64) -> String {
         return "nan".into();
     }
     if value.is_infinite() {
-        return if value > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        };
+        return if value > 0.0 { "inf".into() } else { "-inf".into() };
     }
     let abs = value.abs();
     if abs != 0.0 && !(1e-4..1e16).contains(&abs) {
@@ -224,10 +218,7 @@ mod tests {
     #[test]
     fn json_encoding() {
         let data = PyData::Dict(vec![
-            (
-                PyData::Str("a".into()),
-                PyData::Tuple(vec![PyData::Int(IntData::Small(1))]),
-            ),
+            (PyData::Str("a".into()), PyData::Tuple(vec![PyData::Int(IntData::Small(1))])),
             (PyData::Str("b".into()), PyData::Float(2.0)),
         ]);
         assert_eq!(
