@@ -35,6 +35,9 @@ pub fn install(interp: &mut Interp) {
             ("hex", bytes_hex),
             ("upper", bytes_upper),
             ("lower", bytes_lower),
+            ("capitalize", bytes_capitalize),
+            ("title", bytes_title),
+            ("swapcase", bytes_swapcase),
             ("isdigit", bytes_isdigit),
             ("isalpha", bytes_isalpha),
             ("isalnum", bytes_isalnum),
@@ -545,14 +548,17 @@ fn bytes_hex(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
                 Value::Str(s) => s.to_string(),
                 Value::Bytes(b) => b.iter().map(|&b| b as char).collect(),
                 other => {
-                    let type_name = interp.type_name(other);
-                    return Err(
-                        interp.type_error(format!("sep must be str or bytes., not {type_name}"))
-                    );
+                    if interp.len(other)? != 1 {
+                        return Err(interp.value_error("sep must be length 1."));
+                    }
+                    return Err(interp.type_error("sep must be str or bytes."));
                 }
             };
             if text.chars().count() != 1 {
                 return Err(interp.value_error("sep must be length 1."));
+            }
+            if !text.is_ascii() {
+                return Err(interp.value_error("sep must be ASCII."));
             }
             text.chars().next()
         }
@@ -632,6 +638,48 @@ fn bytes_upper(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn bytes_lower(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let bytes = this_no_args(interp, args, "lower")?;
     Ok(Value::Bytes(bytes.to_ascii_lowercase().into()))
+}
+
+fn bytes_capitalize(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let bytes = this_no_args(interp, args, "capitalize")?;
+    let mut out = bytes.to_ascii_lowercase();
+    if let Some(first) = out.first_mut() {
+        first.make_ascii_uppercase();
+    }
+    Ok(Value::Bytes(out.into()))
+}
+
+fn bytes_title(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let bytes = this_no_args(interp, args, "title")?;
+    let mut previous_is_cased = false;
+    let out: Vec<u8> = bytes
+        .iter()
+        .map(|&b| {
+            let mapped = if previous_is_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            };
+            previous_is_cased = b.is_ascii_alphabetic();
+            mapped
+        })
+        .collect();
+    Ok(Value::Bytes(out.into()))
+}
+
+fn bytes_swapcase(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let bytes = this_no_args(interp, args, "swapcase")?;
+    let out: Vec<u8> = bytes
+        .iter()
+        .map(|&b| {
+            if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    Ok(Value::Bytes(out.into()))
 }
 
 fn all_bytes(
@@ -781,6 +829,48 @@ fn bytes_repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::str(crate::python::objects::repr_bytes(&bytes)))
 }
 
+/// A `UnicodeDecodeError`/`UnicodeEncodeError` with CPython's message and
+/// its `encoding`, `object`, `start`, `end` and `reason` attributes. (Its
+/// `args` is the message alone: CPython's 5-tuple needs the exception
+/// classes' `__str__`, which is core work.)
+fn unicode_error(
+    interp: &mut Interp,
+    class: &str,
+    encoding: &str,
+    object: Value,
+    (start, end): (usize, usize),
+    reason: &str,
+) -> crate::python::PyErr {
+    let what = match &object {
+        Value::Bytes(bytes) if end == start + 1 => {
+            format!("decode byte 0x{:02x} in position {start}", bytes[start])
+        }
+        Value::Bytes(_) => format!("decode bytes in position {start}-{}", end - 1),
+        Value::Str(text) if end == start + 1 => {
+            let c = text.chars().nth(start).unwrap_or_default() as u32;
+            let escaped = if c < 0x100 {
+                format!("\\x{c:02x}")
+            } else if c < 0x10000 {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            format!("encode character '{escaped}' in position {start}")
+        }
+        _ => format!("encode characters in position {start}-{}", end - 1),
+    };
+    let error = interp.error(class, format!("'{encoding}' codec can't {what}: {reason}"));
+    if let Some(exception) = error.exception() {
+        let instance = &exception.value;
+        instance.set("encoding", Value::str(encoding));
+        instance.set("object", object);
+        instance.set("start", Value::Int(start as i64));
+        instance.set("end", Value::Int(end as i64));
+        instance.set("reason", Value::str(reason));
+    }
+    error
+}
+
 fn normalize_encoding(encoding: &str) -> String {
     encoding.to_ascii_lowercase().replace(['-', ' '], "_")
 }
@@ -798,13 +888,29 @@ pub fn decode(interp: &mut Interp, bytes: &[u8], encoding: &str, errors: &str) -
                 Ok(text) => Ok(Value::str(text)),
                 Err(error) => match errors {
                     "strict" => {
-                        let position = error.valid_up_to();
-                        Err(interp.error(
+                        let start = error.valid_up_to();
+                        let (end, reason) = match error.error_len() {
+                            None => (bytes.len(), "unexpected end of data"),
+                            Some(length) => {
+                                let lead = bytes[start];
+                                let invalid_start = matches!(lead, 0x80..=0xc1 | 0xf5..=0xff);
+                                (
+                                    start + length,
+                                    if invalid_start && length == 1 {
+                                        "invalid start byte"
+                                    } else {
+                                        "invalid continuation byte"
+                                    },
+                                )
+                            }
+                        };
+                        Err(unicode_error(
+                            interp,
                             "UnicodeDecodeError",
-                            format!(
-                                "'utf-8' codec can't decode byte 0x{:02x} in position {position}: invalid start byte",
-                                bytes[position]
-                            ),
+                            "utf-8",
+                            Value::Bytes(bytes.into()),
+                            (start, end),
+                            reason,
                         ))
                     }
                     "ignore" => Ok(Value::str(
@@ -820,12 +926,13 @@ pub fn decode(interp: &mut Interp, bytes: &[u8], encoding: &str, errors: &str) -
         "ascii" | "us_ascii" => {
             if let Some(position) = bytes.iter().position(|b| !b.is_ascii()) {
                 if errors == "strict" {
-                    return Err(interp.error(
+                    return Err(unicode_error(
+                        interp,
                         "UnicodeDecodeError",
-                        format!(
-                            "'ascii' codec can't decode byte 0x{:02x} in position {position}: ordinal not in range(128)",
-                            bytes[position]
-                        ),
+                        "ascii",
+                        Value::Bytes(bytes.into()),
+                        (position, position + 1),
+                        "ordinal not in range(128)",
                     ));
                 }
                 let replacement = if errors == "ignore" { "" } else { "\u{fffd}" };
@@ -846,7 +953,7 @@ pub fn decode(interp: &mut Interp, bytes: &[u8], encoding: &str, errors: &str) -
                 bytes.iter().map(|&b| b as char).collect::<String>(),
             ))
         }
-        other => Err(interp.error("LookupError", format!("unknown encoding: {other}"))),
+        _ => Err(interp.error("LookupError", format!("unknown encoding: {encoding}"))),
     }
 }
 
@@ -862,29 +969,40 @@ pub fn encode(interp: &mut Interp, text: &str, encoding: &str, errors: &str) -> 
         name
         @ ("latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" | "ascii" | "us_ascii") => {
             let limit = if name.contains("ascii") { 0x80 } else { 0x100 };
+            let codec = if limit == 0x80 { "ascii" } else { "latin-1" };
+            let chars: Vec<char> = text.chars().collect();
             let mut out = Vec::with_capacity(text.len());
-            for (position, c) in text.chars().enumerate() {
+            let mut position = 0;
+            while position < chars.len() {
+                let c = chars[position];
                 if (c as u32) < limit {
                     out.push(c as u32 as u8);
-                } else {
-                    match errors {
-                        "ignore" => {}
-                        "replace" => out.push(b'?'),
-                        _ => {
-                            let codec = if limit == 0x80 { "ascii" } else { "latin-1" };
-                            return Err(interp.error(
-                                "UnicodeEncodeError",
-                                format!(
-                                    "'{codec}' codec can't encode character '\\u{:04x}' in position {position}: ordinal not in range({limit})",
-                                    c as u32
-                                ),
-                            ));
-                        }
+                    position += 1;
+                    continue;
+                }
+                // A run of unencodable characters is one error.
+                let end = chars[position..]
+                    .iter()
+                    .position(|&c| (c as u32) < limit)
+                    .map_or(chars.len(), |run| position + run);
+                match errors {
+                    "ignore" => {}
+                    "replace" => out.extend(std::iter::repeat(b'?').take(end - position)),
+                    _ => {
+                        return Err(unicode_error(
+                            interp,
+                            "UnicodeEncodeError",
+                            codec,
+                            Value::str(text),
+                            (position, end),
+                            &format!("ordinal not in range({limit})"),
+                        ));
                     }
                 }
+                position = end;
             }
             Ok(Value::Bytes(out.into()))
         }
-        other => Err(interp.error("LookupError", format!("unknown encoding: {other}"))),
+        _ => Err(interp.error("LookupError", format!("unknown encoding: {encoding}"))),
     }
 }

@@ -85,6 +85,19 @@ pub fn install(interp: &mut Interp) {
 
 // ===== helpers shared by the builtin types' methods =====
 
+/// Whether CPython exposes `type_name.method` as a slot wrapper (most
+/// dunders) rather than a method; their receiver errors are worded apart.
+fn is_slot_wrapper(type_name: &str, method: &str) -> bool {
+    method.starts_with("__")
+        && !matches!(
+            (type_name, method),
+            ("dict", "__contains__" | "__getitem__")
+                | ("list", "__getitem__")
+                | ("set" | "frozenset", "__contains__")
+                | (_, "__format__")
+        )
+}
+
 /// Takes `self` out of a native method's arguments. An instance of a builtin
 /// subclass stands for the builtin value inside it. Returns the value to work
 /// on and the original receiver (for error messages).
@@ -95,9 +108,11 @@ pub(super) fn take_receiver(
     method: &str,
 ) -> PyResult<(Value, Value)> {
     if args.positional.is_empty() {
-        return Err(interp.type_error(format!(
-            "unbound method {type_name}.{method}() needs an argument"
-        )));
+        return Err(interp.type_error(if is_slot_wrapper(type_name, method) {
+            format!("descriptor '{method}' of '{type_name}' object needs an argument")
+        } else {
+            format!("unbound method {type_name}.{method}() needs an argument")
+        }));
     }
     let original = args.positional.remove(0);
     let value = Interp::builtin_payload(&original).unwrap_or_else(|| original.clone());
@@ -112,9 +127,13 @@ pub(super) fn wrong_receiver(
     original: &Value,
 ) -> PyErr {
     let actual = interp.type_name(original);
-    interp.type_error(format!(
-        "descriptor '{method}' for '{type_name}' objects doesn't apply to a '{actual}' object"
-    ))
+    interp.type_error(if is_slot_wrapper(type_name, method) {
+        format!("descriptor '{method}' requires a '{type_name}' object but received a '{actual}'")
+    } else {
+        format!(
+            "descriptor '{method}' for '{type_name}' objects doesn't apply to a '{actual}' object"
+        )
+    })
 }
 
 fn plural(n: usize) -> &'static str {
@@ -486,8 +505,13 @@ fn is_numeric(c: char) -> bool {
         )
 }
 
+/// Letters (`str.isalpha`): Rust's Alphabetic without letter numbers,
+/// combining marks and circled letters, which Python does not count.
 fn is_alpha(c: char) -> bool {
-    c.is_alphabetic() && !c.is_numeric()
+    c.is_alphabetic()
+        && !c.is_numeric()
+        && !is_combining(c)
+        && !matches!(c as u32, 0x24B6..=0x24E9 | 0x1F130..=0x1F149 | 0x1F150..=0x1F169 | 0x1F170..=0x1F189)
 }
 
 fn is_printable(c: char) -> bool {
@@ -508,8 +532,60 @@ fn is_identifier(text: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    (first == '_' || is_alpha(first))
-        && chars.all(|c| c == '_' || is_alpha(c) || is_decimal(c) || c == '\u{b7}')
+    // XID_Start: letters and letter numbers; XID_Continue adds digits,
+    // combining marks and `·`.
+    let start = |c: char| c == '_' || is_alpha(c) || (c.is_alphabetic() && c.is_numeric());
+    start(first) && chars.all(|c| start(c) || is_decimal(c) || c == '\u{b7}' || is_combining(c))
+}
+
+/// Case-ignorable chars that the final sigma rule looks through
+/// (approximately: apostrophes, periods, colons, modifiers, combining marks).
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.'
+            | ':'
+            | '^'
+            | '`'
+            | '\u{a8}'
+            | '\u{ad}'
+            | '\u{af}'
+            | '\u{b4}'
+            | '\u{b7}'
+            | '\u{b8}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+    ) || ('\u{2b0}'..='\u{2ff}').contains(&c)
+        || is_combining(c)
+}
+
+/// Whether the `Σ` at `index` ends a word (lowercased to `ς`).
+fn is_final_sigma(chars: &[char], index: usize) -> bool {
+    let before = chars[..index]
+        .iter()
+        .rev()
+        .find(|c| !is_case_ignorable(**c));
+    let after = chars[index + 1..].iter().find(|c| !is_case_ignorable(**c));
+    before.is_some_and(|c| is_cased(*c)) && !after.is_some_and(|c| is_cased(*c))
+}
+
+/// Lowercases `chars[index]`, with the final sigma rule.
+fn lower_char(chars: &[char], index: usize, out: &mut String) {
+    match chars[index] {
+        'Σ' if is_final_sigma(chars, index) => out.push('ς'),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// The main blocks of combining marks (approximately Mn/Mc), which may
+/// continue an identifier.
+fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x300..=0x36F | 0x483..=0x487 | 0x591..=0x5BD | 0x610..=0x61A | 0x64B..=0x65F
+        | 0x670 | 0x6D6..=0x6DC | 0x900..=0x903 | 0x93A..=0x94F | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x20D0..=0x20F0 | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
 }
 
 fn title_char(c: char, out: &mut String) {
@@ -684,7 +760,12 @@ fn str_rsplit(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let (separator, maxsplit) = split_args(interp, &args, "rsplit")?;
     let parts = match (&separator, maxsplit) {
         (None, _) => rsplit_whitespace(&text, maxsplit),
-        (Some(sep), None) => text.split(&**sep).collect(),
+        // Matches are found from the right: "aaa".rsplit("aa") is ['a', ''].
+        (Some(sep), None) => {
+            let mut parts: Vec<&str> = text.rsplit(&**sep).collect();
+            parts.reverse();
+            parts
+        }
         (Some(sep), Some(n)) => {
             let mut parts: Vec<&str> = text.rsplitn(n.saturating_add(1), &**sep).collect();
             parts.reverse();
@@ -958,22 +1039,26 @@ fn str_casefold(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn str_capitalize(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let text = this_no_args(interp, args, "capitalize")?;
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    if let Some(first) = chars.next() {
-        title_char(first, &mut out);
-        out.push_str(&chars.as_str().to_lowercase());
+    for index in 0..chars.len() {
+        if index == 0 {
+            title_char(chars[0], &mut out);
+        } else {
+            lower_char(&chars, index, &mut out);
+        }
     }
     Ok(Value::str(out))
 }
 
 fn str_title(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let text = this_no_args(interp, args, "title")?;
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut previous_is_cased = false;
-    for c in text.chars() {
+    for (index, &c) in chars.iter().enumerate() {
         if previous_is_cased {
-            out.extend(c.to_lowercase());
+            lower_char(&chars, index, &mut out);
         } else {
             title_char(c, &mut out);
         }
@@ -984,10 +1069,11 @@ fn str_title(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn str_swapcase(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let text = this_no_args(interp, args, "swapcase")?;
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (index, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            lower_char(&chars, index, &mut out);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -1402,7 +1488,11 @@ fn str_maketrans(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::dict(table));
     }
-    let from = text_arg(interp, &values[0], "maketrans() argument 1 ")?;
+    let Some(from) = as_text(&values[0]) else {
+        return Err(interp.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
     let to = text_arg(interp, &values[1], "maketrans() argument 2 ")?;
     if char_len(&from) != char_len(&to) {
         return Err(interp.value_error("the first two maketrans arguments must have equal length"));
