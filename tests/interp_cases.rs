@@ -21,6 +21,12 @@ const KNOWN_CORE_FAILURES: &[(&str, &str)] = &[
          parse_format_string ignores attribute and index parts)",
     ),
     (
+        "class__new_in_body.py",
+        "defining `__new__` in a class body panics (RefCell already borrowed): \
+         Interp::new_class (src/python/eval.rs, `if let ... = namespace.borrow()...` \
+         keeps the borrow alive while the body calls namespace.borrow_mut())",
+    ),
+    (
         "list__identity.py",
         "floats have no identity: Value::is (src/python/value.rs) is false for two \
          Value::Float, so `x is x` is False for a float and a NaN is not found in a list",

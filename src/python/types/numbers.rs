@@ -5,7 +5,9 @@ use std::rc::Rc;
 use num_bigint::{BigInt, Sign};
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::str::{clinic_keywords, no_args, one_arg, take_receiver, wrong_receiver};
+use super::str::{
+    builtin_new, clinic_keywords, install_new, no_args, one_arg, take_receiver, wrong_receiver,
+};
 use crate::python::native::{add_methods, function};
 use crate::python::value::{name_key, Args, Descriptor, Value};
 use crate::python::{Interp, PyResult};
@@ -28,6 +30,7 @@ pub fn install(interp: &mut Interp) {
             ("__repr__", int_repr),
         ],
     );
+    install_new(&int, "int", int_new);
     int.dict.borrow_mut().insert(
         name_key("from_bytes"),
         Value::Descriptor(Rc::new(Descriptor::ClassMethod(function(
@@ -50,6 +53,11 @@ pub fn install(interp: &mut Interp) {
             ("__repr__", float_repr),
         ],
     );
+}
+
+fn int_new(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let base = interp.types.int.clone();
+    builtin_new(interp, args, base)
 }
 
 // ===== receivers =====

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use crate::python::format::{parse_format_string, FieldKey, FormatPiece};
 use crate::python::native::{add_methods, function};
-use crate::python::value::{name_key, Args, Descriptor, Dict, HashKey, Value};
+use crate::python::value::{name_key, Args, Class, Descriptor, Dict, HashKey, NativeFn, Value};
 use crate::python::{Interp, PyErr, PyResult};
 
 pub fn install(interp: &mut Interp) {
@@ -73,6 +73,7 @@ pub fn install(interp: &mut Interp) {
             ("__format__", str_dunder_format),
         ],
     );
+    install_new(&class, "str", str_new);
     class.dict.borrow_mut().insert(
         name_key("maketrans"),
         Value::Descriptor(Rc::new(Descriptor::StaticMethod(function(
@@ -84,6 +85,54 @@ pub fn install(interp: &mut Interp) {
 }
 
 // ===== helpers shared by the builtin types' methods =====
+
+/// Installs `type_name.__new__` (a static method) on a builtin class.
+pub(super) fn install_new(class: &Rc<Class>, type_name: &str, new: NativeFn) {
+    class.dict.borrow_mut().insert(
+        name_key("__new__"),
+        Value::Descriptor(Rc::new(Descriptor::StaticMethod(function(
+            type_name, "__new__", new,
+        )))),
+    );
+}
+
+/// `T.__new__(cls, *args)` for the immutable builtins (`str`, `tuple`,
+/// `int`): the value is built by `T(*args)`, then wrapped in an instance of
+/// `cls` when `cls` is a subclass (the `__new__` of `class V(str)`).
+pub(super) fn builtin_new(interp: &mut Interp, mut args: Args, base: Rc<Class>) -> PyResult<Value> {
+    let name = base.name.clone();
+    let Some(class) = (!args.positional.is_empty()).then(|| args.positional.remove(0)) else {
+        return Err(interp.type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    let Value::Class(class) = class else {
+        let type_name = interp.type_name(&class);
+        return Err(interp.type_error(format!(
+            "{name}.__new__(X): X is not a type object ({type_name})"
+        )));
+    };
+    if !class.is_subclass(&base) {
+        return Err(interp.type_error(format!(
+            "{name}.__new__({}): {} is not a subtype of {name}",
+            class.name, class.name
+        )));
+    }
+    if class.builtin.is_some() && !Rc::ptr_eq(&class, &base) {
+        return Err(interp.type_error(format!(
+            "{name}.__new__({0}) is not safe, use {0}.__new__()",
+            class.name
+        )));
+    }
+    let value = interp.instantiate(&base, args)?;
+    if Rc::ptr_eq(&class, &base) {
+        return Ok(value);
+    }
+    interp.new_instance(&class, &Args::new(vec![value]))
+}
+
+fn str_new(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let base = interp.types.str.clone();
+    builtin_new(interp, args, base)
+}
 
 /// Whether CPython exposes `type_name.method` as a slot wrapper (most
 /// dunders) rather than a method; their receiver errors are worded apart.

@@ -3,7 +3,9 @@
 use std::rc::Rc;
 
 use super::list::{index_range, same};
-use super::str::{clinic_args, no_args, one_arg, take_receiver, wrong_receiver};
+use super::str::{
+    builtin_new, clinic_args, install_new, no_args, one_arg, take_receiver, wrong_receiver,
+};
 use crate::python::native::add_methods;
 use crate::python::value::{Args, Value};
 use crate::python::{Interp, PyResult};
@@ -21,6 +23,12 @@ pub fn install(interp: &mut Interp) {
             ("__repr__", tuple_repr),
         ],
     );
+    install_new(&interp.types.tuple, "tuple", tuple_new);
+}
+
+fn tuple_new(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let base = interp.types.tuple.clone();
+    builtin_new(interp, args, base)
 }
 
 fn this(interp: &mut Interp, args: &mut Args, method: &str) -> PyResult<Rc<[Value]>> {
