@@ -31,6 +31,23 @@ const KNOWN_CORE_FAILURES: &[(&str, &str)] = &[
         "floats have no identity: Value::is (src/python/value.rs) is false for two \
          Value::Float, so `x is x` is False for a float and a NaN is not found in a list",
     ),
+    (
+        "subclass__str_uses_repr.py",
+        "str()/print of a builtin-subclass instance ignores its own __repr__: \
+         Interp::call (src/python/objects.rs, Value::BoundMethod) passes the builtin \
+         payload as self to every builtin method, so object.__str__ reprs the bare dict",
+    ),
+    (
+        "subclass__hash.py",
+        "instances of builtin subclasses hash by identity: Interp::hash_key \
+         (src/python/objects.rs) uses the payload only when the class has no \
+         __hash__, but every class inherits object.__hash__",
+    ),
+    (
+        "subclass__len_truth.py",
+        "Interp::truthy (src/python/objects.rs) consults the builtin payload \
+         before a user-defined __len__",
+    ),
 ];
 
 const PYTHON: &str = "python3.11";
