@@ -10,6 +10,7 @@ mod list;
 mod numbers;
 mod set;
 mod str;
+mod tuple;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -239,6 +240,7 @@ pub fn install_methods(interp: &mut Interp) {
     self::str::install(interp);
     bytes::install(interp);
     list::install(interp);
+    tuple::install(interp);
     dict::install(interp);
     set::install(interp);
     numbers::install(interp);

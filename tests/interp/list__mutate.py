@@ -1,0 +1,51 @@
+# Mutating list methods.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(repr(e))
+
+items = []
+show(lambda: items.append(1))
+show(lambda: items.append([2]))
+items.extend((3, 4))
+items.extend("ab")
+items.extend(x * 10 for x in range(2))
+items.extend({"k": 1})
+print(items)
+items.extend(items)
+print(items)
+items = [1, 2, 3]
+for index in [0, -1, 100, -100, 2]:
+    items.insert(index, "i%d" % index)
+    print(items)
+show(lambda: items.pop())
+show(lambda: items.pop(0))
+show(lambda: items.pop(-2))
+show(lambda: items.pop(100))
+show(lambda: [].pop())
+show(lambda: items.remove(2))
+show(lambda: items.remove(99))
+print(items)
+items.reverse()
+print(items)
+copy = items.copy()
+copy.append("only in copy")
+print(items, copy)
+items.clear()
+print(items, copy)
+show(lambda: items.append())
+show(lambda: items.append(1, 2))
+show(lambda: items.append(x=1))
+show(lambda: items.insert(1))
+show(lambda: items.insert("a", 1))
+show(lambda: items.pop(1, 2))
+show(lambda: items.pop("x"))
+show(lambda: items.extend(1))
+show(lambda: items.reverse(1))
+show(lambda: items.clear(1))
+show(lambda: list.append(1, 2))
+show(lambda: list.append())
+items = [1, 2]
+list.append(items, 3)
+print(items)

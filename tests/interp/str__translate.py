@@ -1,0 +1,31 @@
+# str.translate and str.maketrans.
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(repr(e))
+
+table = str.maketrans("abc", "xyz")
+print(sorted(table.items()))
+show(lambda: "aabbcc-abc".translate(table))
+table = str.maketrans("ab", "AB", "c-")
+print(sorted(table.items()))
+show(lambda: "aabbcc-abc".translate(table))
+table = str.maketrans({"a": "ALPHA", ord("b"): None, "c": 100})
+print(sorted(table.items()))
+show(lambda: "abcd".translate(table))
+show(lambda: "abc".translate({97: "é"}))
+show(lambda: "abc".translate([]))
+show(lambda: "abc".translate(["0"] * 98))
+show(lambda: "abc".translate({97: 1.5}))
+show(lambda: "abc".translate({97: -1}))
+show(lambda: "abc".translate())
+show(lambda: "abc".translate(1))
+show(lambda: "x".maketrans("a", "b"))
+show(lambda: str.maketrans("ab", "c"))
+show(lambda: str.maketrans(1))
+show(lambda: str.maketrans({"ab": 1}))
+show(lambda: str.maketrans({1.5: 1}))
+show(lambda: str.maketrans())
+show(lambda: str.maketrans(1, "a"))
+show(lambda: "path/to:file".translate(str.maketrans("/:", "__")))
