@@ -13,42 +13,7 @@ use std::process::{Command, Output};
 /// of the builtin types, with the reason. They are run and reported, but do
 /// not fail the test; a skipped case that starts passing is reported too, so
 /// that it can be taken off this list.
-const KNOWN_CORE_FAILURES: &[(&str, &str)] = &[
-    (
-        "str__format_spec.py",
-        "format specs (`{:>5}`, `{0.attr}`, `{0[1]}`) are not implemented: \
-         src/python/format.rs is a placeholder (format_with_spec rejects any spec, \
-         parse_format_string ignores attribute and index parts)",
-    ),
-    (
-        "class__new_in_body.py",
-        "defining `__new__` in a class body panics (RefCell already borrowed): \
-         Interp::new_class (src/python/eval.rs, `if let ... = namespace.borrow()...` \
-         keeps the borrow alive while the body calls namespace.borrow_mut())",
-    ),
-    (
-        "list__identity.py",
-        "floats have no identity: Value::is (src/python/value.rs) is false for two \
-         Value::Float, so `x is x` is False for a float and a NaN is not found in a list",
-    ),
-    (
-        "subclass__str_uses_repr.py",
-        "str()/print of a builtin-subclass instance ignores its own __repr__: \
-         Interp::call (src/python/objects.rs, Value::BoundMethod) passes the builtin \
-         payload as self to every builtin method, so object.__str__ reprs the bare dict",
-    ),
-    (
-        "subclass__hash.py",
-        "instances of builtin subclasses hash by identity: Interp::hash_key \
-         (src/python/objects.rs) uses the payload only when the class has no \
-         __hash__, but every class inherits object.__hash__",
-    ),
-    (
-        "subclass__len_truth.py",
-        "Interp::truthy (src/python/objects.rs) consults the builtin payload \
-         before a user-defined __len__",
-    ),
-];
+const KNOWN_CORE_FAILURES: &[(&str, &str)] = &[];
 
 const PYTHON: &str = "python3.11";
 

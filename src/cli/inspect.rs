@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::options::EvaluationArgs;
-use crate::diagnostics::{Diagnostic, DiagnosticJson, Severity};
 use crate::build::metadata;
+use crate::diagnostics::{Diagnostic, DiagnosticJson, Severity};
 use crate::frontend;
 
 #[derive(Copy, Clone, Debug, ValueEnum)]
@@ -75,7 +75,10 @@ pub fn run(args: InspectArgs) -> ExitCode {
                 "files_written": call.overlay.keys().collect::<Vec<_>>(),
                 "diagnostics": project.diagnostics.iter().map(DiagnosticJson::from).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
         }
         Format::Metadata => print!("{}", metadata::write_metadata(&project.model)),
         Format::Text => print!("{}", describe(&project)),
@@ -90,7 +93,9 @@ fn describe(project: &frontend::Project) -> String {
     let meta = &model.metadata;
     let mut out = String::new();
     let value = |field: &Option<crate::model::Sourced<String>>| {
-        field.as_ref().map_or("-".to_string(), |s| format!("{}  ({})", s.value, s.source.describe()))
+        field.as_ref().map_or("-".to_string(), |s| {
+            format!("{}  ({})", s.value, s.source.describe())
+        })
     };
     let _ = writeln!(out, "name:             {}", value(&meta.name));
     let _ = writeln!(out, "version:          {}", value(&meta.version));
@@ -107,7 +112,11 @@ fn describe(project: &frontend::Project) -> String {
         }
     };
     if let Some(requires) = &model.requirements.install_requires {
-        list("dependencies", requires.value.iter().map(ToString::to_string).collect(), &mut out);
+        list(
+            "dependencies",
+            requires.value.iter().map(ToString::to_string).collect(),
+            &mut out,
+        );
     }
     if let Some(extras) = &model.requirements.extras_require {
         for extra in &extras.value {
@@ -128,7 +137,11 @@ fn describe(project: &frontend::Project) -> String {
         for group in &groups.value {
             list(
                 &format!("entry points `{}`", group.group),
-                group.entries.iter().map(|e| format!("{} = {}", e.name, e.value)).collect(),
+                group
+                    .entries
+                    .iter()
+                    .map(|e| format!("{} = {}", e.name, e.value))
+                    .collect(),
                 &mut out,
             );
         }
@@ -136,19 +149,52 @@ fn describe(project: &frontend::Project) -> String {
     if let Some(extensions) = &model.native.ext_modules {
         list(
             "extensions",
-            extensions.value.iter().map(|e| format!("{} ({} sources)", e.name, e.sources.len())).collect(),
+            extensions
+                .value
+                .iter()
+                .map(|e| format!("{} ({} sources)", e.name, e.sources.len()))
+                .collect(),
             &mut out,
         );
     }
     list(
         "custom commands",
-        model.cmdclass.iter().flat_map(|c| c.value.iter().map(|class| format!("{}: {}", class.command, class.class))).collect(),
+        model
+            .cmdclass
+            .iter()
+            .flat_map(|c| {
+                c.value
+                    .iter()
+                    .map(|class| format!("{}: {}", class.command, class.class))
+            })
+            .collect(),
         &mut out,
     );
     let call = &project.setup_call;
-    list("environment set by setup.py", call.environ_set.iter().map(|(k, v)| format!("{k}={v}")).collect(), &mut out);
-    list("files read by setup.py", call.files_read.iter().map(|p| p.display().to_string()).collect(), &mut out);
-    list("files written by setup.py (kept in memory)", call.overlay.keys().map(|p| p.display().to_string()).collect(), &mut out);
+    list(
+        "environment set by setup.py",
+        call.environ_set
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect(),
+        &mut out,
+    );
+    list(
+        "files read by setup.py",
+        call.files_read
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        &mut out,
+    );
+    list(
+        "files written by setup.py (kept in memory)",
+        call.overlay
+            .keys()
+            .map(|p| p.display().to_string())
+            .collect(),
+        &mut out,
+    );
     out
 }
 

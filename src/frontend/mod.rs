@@ -51,18 +51,28 @@ impl FileView<'_> {
         let mut entries: Vec<DirEntry> = match self.host.list_dir(&self.absolute(&relative)) {
             Ok(entries) => entries
                 .into_iter()
-                .map(|(name, kind)| DirEntry { name, is_dir: kind == FileKind::Dir })
+                .map(|(name, kind)| DirEntry {
+                    name,
+                    is_dir: kind == FileKind::Dir,
+                })
                 .collect(),
-            Err(error) if !self.overlay.keys().any(|p| p.starts_with(&relative)) => return Err(error),
+            Err(error) if !self.overlay.keys().any(|p| p.starts_with(&relative)) => {
+                return Err(error)
+            }
             Err(_) => Vec::new(),
         };
         for path in self.overlay.keys() {
-            let Ok(rest) = path.strip_prefix(&relative) else { continue };
+            let Ok(rest) = path.strip_prefix(&relative) else {
+                continue;
+            };
             let mut parts = rest.components();
             let Some(first) = parts.next() else { continue };
             let name = first.as_os_str().to_string_lossy().into_owned();
             if !entries.iter().any(|e| e.name == name) {
-                entries.push(DirEntry { name, is_dir: parts.next().is_some() });
+                entries.push(DirEntry {
+                    name,
+                    is_dir: parts.next().is_some(),
+                });
             }
         }
         Ok(entries)
@@ -78,15 +88,22 @@ pub fn load_project(
     overrides: &[(String, String)],
 ) -> Result<Project, Vec<Diagnostic>> {
     let root = root.canonicalize().map_err(|error| {
-        vec![Diagnostic::error("E0001", format!("cannot open the project: {error}")).with_path(root)]
+        vec![
+            Diagnostic::error("E0001", format!("cannot open the project: {error}")).with_path(root),
+        ]
     })?;
     let has = |name: &str| root.join(name).is_file();
     if !has("setup.py") && !has("setup.cfg") && !has("pyproject.toml") {
         return Err(vec![Diagnostic::error(
             "E0001",
-            format!("`{}` has no setup.py, setup.cfg or pyproject.toml", root.display()),
+            format!(
+                "`{}` has no setup.py, setup.cfg or pyproject.toml",
+                root.display()
+            ),
         )
-        .with_hint("point distill at the folder that contains the project's setup.py")]);
+        .with_hint(
+            "point distill at the folder that contains the project's setup.py",
+        )]);
     }
     let setup_call = if has("setup.py") {
         setup_py::evaluate(&root, options)?
@@ -98,12 +115,21 @@ pub fn load_project(
     diagnostics.extend(keyword_diagnostics);
 
     let host = RootedHost::new(&root, Vec::new()).map_err(|error| {
-        vec![Diagnostic::error("E0001", format!("cannot open the project: {error}")).with_path(&root)]
+        vec![
+            Diagnostic::error("E0001", format!("cannot open the project: {error}"))
+                .with_path(&root),
+        ]
     })?;
-    let view = FileView { host, overlay: &setup_call.overlay };
+    let view = FileView {
+        host,
+        overlay: &setup_call.overlay,
+    };
     let read_file = |path: &Path| view.read(path);
     let list_dir = |path: &Path| view.list(path);
-    let files = ProjectFiles { read_file: &read_file, list_dir: &list_dir };
+    let files = ProjectFiles {
+        read_file: &read_file,
+        list_dir: &list_dir,
+    };
 
     let setup_cfg_model = match view.read(Path::new("setup.cfg")) {
         Ok(text) => {
@@ -124,7 +150,11 @@ pub fn load_project(
                 .python
                 .package_dir
                 .as_ref()
-                .or_else(|| setup_cfg_model.as_ref().and_then(|m| m.python.package_dir.as_ref()))
+                .or_else(|| {
+                    setup_cfg_model
+                        .as_ref()
+                        .and_then(|m| m.python.package_dir.as_ref())
+                })
                 .map(|sourced| &sourced.value);
             let lists_modules = [Some(&setup_py_model), setup_cfg_model.as_ref()]
                 .into_iter()
@@ -156,5 +186,10 @@ pub fn load_project(
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return Err(diagnostics);
     }
-    Ok(Project { root, model, setup_call, diagnostics })
+    Ok(Project {
+        root,
+        model,
+        setup_call,
+        diagnostics,
+    })
 }

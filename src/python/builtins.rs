@@ -295,6 +295,15 @@ fn setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
     use std::hash::{Hash, Hasher};
     let value = one(interp, &args, "hash")?;
+    // Instances of builtin subclasses without their own `__hash__` hash as their value.
+    let value = match (&value, Interp::builtin_payload(&value)) {
+        (Value::Instance(instance), Some(payload))
+            if !matches!(instance.class.lookup("__hash__"), Some(Value::Function(_))) =>
+        {
+            payload
+        }
+        _ => value,
+    };
     if let Some(i) = value.as_i64() {
         return Ok(Value::Int(i));
     }

@@ -1469,7 +1469,8 @@ impl Interp {
             }
         };
         // `__init_subclass__`-free world: wrap plain functions in `__new__` as staticmethod, as Python does.
-        if let Some(Value::Function(new)) = namespace.borrow().get("__new__").cloned() {
+        let user_new = namespace.borrow().get("__new__").cloned();
+        if let Some(Value::Function(new)) = user_new {
             namespace.borrow_mut().insert(
                 name_key("__new__"),
                 Value::Descriptor(Rc::new(Descriptor::StaticMethod(Value::Function(new)))),

@@ -129,7 +129,11 @@ impl Args {
             };
             return Err(interp.type_error(format!(
                 "{function}() takes {expected} argument{} ({given} given)",
-                if max == 1 && min == max { "" } else { "s" }
+                if (given < min && min == 1) || (given > max && max == 1) {
+                    ""
+                } else {
+                    "s"
+                }
             )));
         }
         Ok(&self.positional)

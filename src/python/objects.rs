@@ -294,9 +294,20 @@ impl Interp {
             return Ok(Some(Value::Class(self.type_of(object))));
         }
         let class = self.type_of(object);
-        Ok(class
-            .lookup(name)
-            .map(|value| self.bind(value, object, &class)))
+        match class.lookup(name) {
+            // Properties of builtin types (`int.real`) run their getter.
+            Some(Value::Descriptor(descriptor))
+                if matches!(&*descriptor, Descriptor::Property { .. }) =>
+            {
+                let Descriptor::Property { getter, .. } = &*descriptor else {
+                    return Ok(None);
+                };
+                let getter = getter.clone();
+                self.call1(&getter, object.clone()).map(Some)
+            }
+            Some(value) => Ok(Some(self.bind(value, object, &class))),
+            None => Ok(None),
+        }
     }
 
     /// Turns a class attribute into what an instance lookup returns.
@@ -489,9 +500,14 @@ impl Interp {
             }
             Value::BoundMethod(method) => {
                 let receiver = match (&method.function, Self::builtin_payload(&method.receiver)) {
-                    // A builtin method called on an instance of a builtin subclass
-                    // works on the builtin value inside.
-                    (Value::Builtin(_), Some(payload)) => payload,
+                    // A method of a builtin container called on an instance of a
+                    // subclass works on the builtin value inside; `object`'s
+                    // methods (`__str__`, `__repr__`) keep the instance.
+                    (Value::Builtin(builtin), Some(payload))
+                        if is_container_type(&builtin.owner) =>
+                    {
+                        payload
+                    }
                     _ => method.receiver.clone(),
                 };
                 args.positional.insert(0, receiver);
@@ -675,13 +691,13 @@ impl Interp {
                     let result = self.call0(&bound)?;
                     return self.truthy(&result);
                 }
-                if let Some(payload) = Self::builtin_payload(value) {
-                    return self.truthy(&payload);
-                }
-                if let Some(method) = class.lookup("__len__") {
+                if let Some(method @ Value::Function(_)) = class.lookup("__len__") {
                     let bound = self.bind(method, value, &class);
                     let result = self.call0(&bound)?;
                     return self.truthy(&result);
+                }
+                if let Some(payload) = Self::builtin_payload(value) {
+                    return self.truthy(&payload);
                 }
                 true
             }
@@ -892,11 +908,12 @@ impl Interp {
                     let result = self.call1(&bound, Value::str(spec))?;
                     return Ok(self.str_of(&result)?.to_string());
                 }
-                if let Some(payload) = Self::builtin_payload(value) {
-                    return self.format_value(&payload, spec);
-                }
+                // `format(x, '')` is `str(x)`, which honours a subclass's `__str__`/`__repr__`.
                 if spec.is_empty() {
                     return Ok(self.str_of(value)?.to_string());
+                }
+                if let Some(payload) = Self::builtin_payload(value) {
+                    return self.format_value(&payload, spec);
                 }
                 return Err(self.type_error(format!(
                     "unsupported format string passed to {}.__format__",
@@ -931,7 +948,9 @@ impl Interp {
         if HashKey::is_hashable(&value) {
             // An instance of a builtin subclass hashes as its value.
             if let Value::Instance(instance) = &value {
-                if instance.class.lookup("__hash__").is_none() {
+                let user_hash =
+                    matches!(instance.class.lookup("__hash__"), Some(Value::Function(_)));
+                if !user_hash {
                     if let Some(payload) = Self::builtin_payload(&value) {
                         if HashKey::is_hashable(&payload) {
                             return Ok(HashKey(payload));
@@ -1773,6 +1792,31 @@ enum IterStep {
     Chain(Value, Option<Value>),
 }
 
+/// The builtin classes whose instances a subclass wraps as its payload.
+fn is_container_type(owner: &str) -> bool {
+    matches!(
+        owner,
+        "dict" | "list" | "set" | "frozenset" | "str" | "bytes" | "int" | "float" | "tuple"
+    )
+}
+
+/// Whether `str.isprintable()` holds for a character: not a control, format,
+/// separator (other than the ASCII space), surrogate or private-use character.
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    !matches!(c as u32,
+        0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x8e2 | 0x180e
+        | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0x2066..=0x206f
+        | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x110cd
+        | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
+        | 0xf0000..=0x10ffff)
+}
+
 /// `repr(str)` as CPython writes it.
 pub fn repr_str(text: &str) -> String {
     let quote = if text.contains('\'') && !text.contains('"') {
@@ -1795,13 +1839,15 @@ pub fn repr_str(text: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if (0x80..0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if matches!(c as u32, 0x2028 | 0x2029 | 0xfeff)
-                || (0xd800..0xe000).contains(&(c as u32)) =>
-            {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+            c if !is_printable(c) => {
+                let code = c as u32;
+                if code <= 0xff {
+                    out.push_str(&format!("\\x{code:02x}"));
+                } else if code <= 0xffff {
+                    out.push_str(&format!("\\u{code:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{code:08x}"));
+                }
             }
             c => out.push(c),
         }

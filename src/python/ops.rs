@@ -877,21 +877,24 @@ impl Interp {
             }
         }
         let result = render_format_string(template, |argument, parts, conversion, spec| {
-            let mut value = match argument {
-                ArgumentRef::Positional(index) => match args.positional.get(index) {
-                    Some(value) => value.clone(),
-                    None => {
-                        return Err(Failure::Python(self.error(
+            let mut value =
+                match argument {
+                    ArgumentRef::Positional(index) => match args.positional.get(index) {
+                        Some(value) => value.clone(),
+                        None => return Err(Failure::Python(self.error(
                             "IndexError",
-                            format!("Replacement index {index} out of range for positional args tuple"),
-                        )))
+                            format!(
+                                "Replacement index {index} out of range for positional args tuple"
+                            ),
+                        ))),
+                    },
+                    ArgumentRef::Keyword(key) => {
+                        match args.keywords.iter().find(|(k, _)| **k == *key) {
+                            Some((_, value)) => value.clone(),
+                            None => return Err(Failure::Python(self.key_error(Value::str(key)))),
+                        }
                     }
-                },
-                ArgumentRef::Keyword(key) => match args.keywords.iter().find(|(k, _)| **k == *key) {
-                    Some((_, value)) => value.clone(),
-                    None => return Err(Failure::Python(self.key_error(Value::str(key)))),
-                },
-            };
+                };
             for part in parts {
                 value = match part {
                     FieldPart::Attribute(attribute) => self.getattr(&value, attribute),
@@ -903,7 +906,9 @@ impl Interp {
             let value = match conversion {
                 Some('r') => self.repr(&value).map(Value::Str),
                 Some('s') => self.str_of(&value).map(Value::Str),
-                Some('a') => self.repr(&value).map(|r| Value::str(super::eval::ascii_escape(&r))),
+                Some('a') => self
+                    .repr(&value)
+                    .map(|r| Value::str(super::eval::ascii_escape(&r))),
                 _ => Ok(value),
             }
             .map_err(Failure::Python)?;

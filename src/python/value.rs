@@ -138,6 +138,8 @@ impl Value {
             // Small ints and equal strings are interned in CPython; scripts rely on
             // `x is 0` rarely, but never on the opposite.
             (Value::Int(a), Value::Int(b)) => a == b,
+            // Floats are unboxed: the same bits stand for the same object.
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             _ => match (self.identity(), other.identity()) {
                 (Some(a), Some(b)) => a == b,
