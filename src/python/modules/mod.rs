@@ -3,8 +3,10 @@
 //! target, or speed.
 
 pub mod os;
+pub mod platform;
 pub mod sandbox;
 pub mod sys;
+pub mod sysconfig;
 
 use std::rc::Rc;
 
@@ -73,6 +75,8 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "_sandbox" => sandbox::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
+        "platform" => platform::create(interp),
+        "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
             let (_, functions) = DENIED.iter().find(|(module, _)| *module == name)?;
