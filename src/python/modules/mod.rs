@@ -2,6 +2,7 @@
 //! `pylib/` and are embedded; these are the ones that need the host, the
 //! target, or speed.
 
+pub mod json;
 pub mod os;
 pub mod platform;
 pub mod sandbox;
@@ -76,6 +77,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
         "platform" => platform::create(interp),
+        "_json" => json::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
