@@ -2,6 +2,7 @@
 //! `pylib/` and are embedded; these are the ones that need the host, the
 //! target, or speed.
 
+pub mod ast;
 pub mod json;
 pub mod os;
 pub mod platform;
@@ -78,6 +79,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "os.path" | "posixpath" => os::create_path(interp),
         "platform" => platform::create(interp),
         "_json" => json::create(interp),
+        "_ast" => ast::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
