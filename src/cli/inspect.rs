@@ -31,7 +31,15 @@ pub struct InspectArgs {
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let options = match args.evaluation.to_options() {
+    let config =
+        match super::options::SideConfig::load(args.evaluation.config.as_deref(), &args.dir) {
+            Ok(config) => config,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        };
+    let options = match args.evaluation.to_options(&config) {
         Ok(options) => options,
         Err(message) => {
             eprintln!("error: {message}");
@@ -56,7 +64,10 @@ pub fn run(args: InspectArgs) -> ExitCode {
                 "files_written": call.overlay.keys().collect::<Vec<_>>(),
                 "diagnostics": call.diagnostics.iter().map(DiagnosticJson::from).collect::<Vec<_>>(),
             });
-            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
         }
         Format::Text | Format::Metadata => {
             for (name, value) in &call.keywords {

@@ -1,6 +1,6 @@
 //! Options shared by the commands that evaluate a project.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::Args;
@@ -31,20 +31,83 @@ pub struct EvaluationArgs {
     /// Largest string, list or file the script may build, in items.
     #[arg(long, value_name = "N")]
     pub max_size: Option<usize>,
+    /// Side config with the same overrides (default: `DIR/distill.toml` when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Load the compat modules from this folder (development).
     #[arg(long, value_name = "DIR", hide = true)]
     pub compat_dir: Option<PathBuf>,
 }
 
+/// `distill.toml`: overrides kept next to a project (or anywhere, with
+/// `--config`). Command-line values win over the file's.
+///
+/// ```toml
+/// [set]
+/// version = "1.2.3"
+/// [env]
+/// USE_CUDA = "0"
+/// [limits]
+/// time = 5.0        # seconds
+/// steps = 50000000
+/// size = 67108864
+/// ```
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SideConfig {
+    #[serde(default)]
+    pub set: std::collections::BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    pub env: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub limits: ConfigLimits,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigLimits {
+    pub time: Option<f64>,
+    pub steps: Option<u64>,
+    pub size: Option<usize>,
+}
+
+impl SideConfig {
+    /// Reads `--config FILE`, else `DIR/distill.toml` if it exists.
+    pub fn load(explicit: Option<&Path>, project: &Path) -> Result<Self, String> {
+        let path = match explicit {
+            Some(path) => path.to_path_buf(),
+            None => {
+                let default = project.join("distill.toml");
+                if !default.is_file() {
+                    return Ok(Self::default());
+                }
+                default
+            }
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| format!("invalid `{}`: {e}", path.display()))
+    }
+}
+
 impl EvaluationArgs {
-    /// Validates the raw arguments into evaluation options.
-    pub fn to_options(&self) -> Result<EvaluateOptions, String> {
+    /// Validates the raw arguments (and the side config) into evaluation options.
+    pub fn to_options(&self, config: &SideConfig) -> Result<EvaluateOptions, String> {
         let (major, minor) = self
             .python_version
             .split_once('.')
             .and_then(|(a, b)| Some((a.parse().ok()?, b.parse().ok()?)))
-            .ok_or_else(|| format!("invalid `--python-version {}`: expected X.Y such as 3.11", self.python_version))?;
+            .ok_or_else(|| {
+                format!(
+                    "invalid `--python-version {}`: expected X.Y such as 3.11",
+                    self.python_version
+                )
+            })?;
         let mut environ: Vec<(String, String)> = std::env::vars().collect();
+        for (name, value) in &config.env {
+            environ.retain(|(existing, _)| existing != name);
+            environ.push((name.clone(), value.clone()));
+        }
         for assignment in &self.env {
             let (name, value) = assignment
                 .split_once('=')
@@ -53,12 +116,23 @@ impl EvaluationArgs {
             environ.push((name.to_string(), value.to_string()));
         }
         let mut limits = Limits::default();
+        if let Some(steps) = config.limits.steps {
+            limits.steps = steps;
+        }
+        if let Some(size) = config.limits.size {
+            limits.size = size;
+        }
+        if let Some(seconds) = config.limits.time.filter(|s| *s > 0.0 && s.is_finite()) {
+            limits.time = Duration::from_secs_f64(seconds);
+        }
         if let Some(steps) = self.max_steps {
             limits.steps = steps;
         }
         if let Some(seconds) = self.time_limit {
             if !(seconds > 0.0 && seconds.is_finite()) {
-                return Err(format!("invalid `--time-limit {seconds}`: expected a positive number of seconds"));
+                return Err(format!(
+                    "invalid `--time-limit {seconds}`: expected a positive number of seconds"
+                ));
             }
             limits.time = Duration::from_secs_f64(seconds);
         }
@@ -74,16 +148,25 @@ impl EvaluationArgs {
         })
     }
 
-    /// `--set FIELD=VALUE` pairs.
-    pub fn overrides(&self) -> Result<Vec<(String, String)>, String> {
-        self.set
+    /// Overrides from the side config, then `--set FIELD=VALUE` (later wins).
+    pub fn overrides(&self, config: &SideConfig) -> Result<Vec<(String, String)>, String> {
+        let mut overrides: Vec<(String, String)> = config
+            .set
             .iter()
-            .map(|assignment| {
-                assignment
-                    .split_once('=')
-                    .map(|(k, v)| (k.trim().to_string(), v.to_string()))
-                    .ok_or_else(|| format!("invalid `--set {assignment}`: expected FIELD=VALUE"))
+            .map(|(field, value)| {
+                let text = match value {
+                    toml::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                };
+                (field.clone(), text)
             })
-            .collect()
+            .collect();
+        for assignment in &self.set {
+            let (field, value) = assignment
+                .split_once('=')
+                .ok_or_else(|| format!("invalid `--set {assignment}`: expected FIELD=VALUE"))?;
+            overrides.push((field.trim().to_string(), value.to_string()));
+        }
+        Ok(overrides)
     }
 }

@@ -80,15 +80,24 @@ impl Default for EvaluateOptions {
 pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec<Diagnostic>> {
     let script = root.join("setup.py");
     let host = RootedHost::new(root, options.environ.clone()).map_err(|error| {
-        vec![Diagnostic::error("E0001", format!("cannot read the project: {error}")).with_path(root)]
+        vec![
+            Diagnostic::error("E0001", format!("cannot read the project: {error}")).with_path(root),
+        ]
     })?;
     let root = host.root().to_path_buf();
     let script = root.join(script.file_name().unwrap_or_default());
-    let mut interp = Interp::new(Box::new(host), options.target.clone(), options.limits.clone());
+    let mut interp = Interp::new(
+        Box::new(host),
+        options.target.clone(),
+        options.limits.clone(),
+    );
     match &options.compat_dir {
         Some(dir) => {
             let modules = crate::compat::load_from_dir(dir).map_err(|error| {
-                vec![Diagnostic::error("E0001", format!("cannot read compat modules: {error}")).with_path(dir)]
+                vec![
+                    Diagnostic::error("E0001", format!("cannot read compat modules: {error}"))
+                        .with_path(dir),
+                ]
             })?;
             interp.add_embedded(&modules);
         }
@@ -105,11 +114,16 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         }
     }
 
-    let calls = hooks::recorder(&mut interp).map(|r| std::mem::take(&mut r.setup_calls)).unwrap_or_default();
+    let calls = hooks::recorder(&mut interp)
+        .map(|r| std::mem::take(&mut r.setup_calls))
+        .unwrap_or_default();
     if calls.len() > 1 {
         let mut diagnostic = Diagnostic::warning(
             "W0102",
-            format!("setup() was called {} times; distill uses the first call", calls.len()),
+            format!(
+                "setup() was called {} times; distill uses the first call",
+                calls.len()
+            ),
         );
         if let Some(span) = calls.get(1).and_then(|c| c.span.clone()) {
             diagnostic = diagnostic.with_span(span);
@@ -125,14 +139,25 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         let call_expr = first.span.as_ref().and_then(find_call);
         for (name, value) in &first.keywords {
             let data = interp.to_data(value);
-            let origin = keyword_origin(name, call_expr.as_ref(), first.span.as_ref(), &data, &mut interp);
+            let origin = keyword_origin(
+                name,
+                call_expr.as_ref(),
+                first.span.as_ref(),
+                &data,
+                &mut interp,
+            );
             call.keywords.push((name.to_string(), data));
             call.origins.push(origin);
         }
         call.call_span = first.span;
     }
     call.environ_set = environ_changes(&mut interp);
-    call.files_read = interp.vfs.reads.iter().map(|p| interp.display_path(p)).collect();
+    call.files_read = interp
+        .vfs
+        .reads
+        .iter()
+        .map(|p| interp.display_path(p))
+        .collect();
     call.overlay = interp
         .vfs
         .overlay
@@ -146,7 +171,11 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
 fn collect_warnings(interp: &mut Interp) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (message, span) in std::mem::take(&mut interp.warnings) {
-        let code = if message.starts_with("Python 2 syntax rewritten") { "W0101" } else { "W0100" };
+        let code = if message.starts_with("Python 2 syntax rewritten") {
+            "W0101"
+        } else {
+            "W0100"
+        };
         let mut diagnostic = Diagnostic::warning(code, message);
         if let Some(span) = span {
             diagnostic = diagnostic.with_span(span);
@@ -154,7 +183,10 @@ fn collect_warnings(interp: &mut Interp) -> Vec<Diagnostic> {
         diagnostics.push(diagnostic);
     }
     for line in std::mem::take(&mut interp.printed) {
-        diagnostics.push(Diagnostic::info("I0100", format!("setup.py printed: {line}")));
+        diagnostics.push(Diagnostic::info(
+            "I0100",
+            format!("setup.py printed: {line}"),
+        ));
     }
     diagnostics
 }
@@ -174,7 +206,13 @@ pub fn error_diagnostic(interp: &mut Interp, error: &PyErr) -> Option<Diagnostic
                 // distutils reports setup() errors as `SystemExit("error in ...")`.
                 let message = match &code {
                     Value::Str(text) => text.to_string(),
-                    other => format!("setup.py exited with status {}", interp.str_of(other).map(|c| c.to_string()).unwrap_or_default()),
+                    other => format!(
+                        "setup.py exited with status {}",
+                        interp
+                            .str_of(other)
+                            .map(|c| c.to_string())
+                            .unwrap_or_default()
+                    ),
                 };
                 let mut diagnostic = Diagnostic::error("E0104", message);
                 if let Some(span) = project_span(&exception.traceback) {
@@ -193,7 +231,10 @@ pub fn error_diagnostic(interp: &mut Interp, error: &PyErr) -> Option<Diagnostic
                 .map(|entry| format!("{}, in {}", entry.span().location(), entry.function))
                 .collect();
             if frames.len() > 1 {
-                diagnostic = diagnostic.with_note(format!("Python traceback (most recent call last):\n{}", frames.join("\n")));
+                diagnostic = diagnostic.with_note(format!(
+                    "Python traceback (most recent call last):\n{}",
+                    frames.join("\n")
+                ));
             }
             Some(diagnostic.with_hint(exception_hint(&class.name, &message, &instance)))
         }
@@ -223,7 +264,11 @@ fn project_span(traceback: &[crate::python::TraceEntry]) -> Option<Span> {
         .map(|entry| entry.span())
 }
 
-fn exception_hint(class: &str, message: &str, instance: &Rc<crate::python::value::Instance>) -> String {
+fn exception_hint(
+    class: &str,
+    message: &str,
+    instance: &Rc<crate::python::value::Instance>,
+) -> String {
     if message.contains("not allowed in distill") {
         return "setup.py tried to do something distill never does (run a program, reach the network, write outside the project); \
                 pass the value it wanted with `--set FIELD=VALUE` (e.g. `--set version=1.2.3`)"
@@ -248,8 +293,11 @@ fn exception_hint(class: &str, message: &str, instance: &Rc<crate::python::value
 
 /// Environment variables whose final value differs from the initial one.
 fn environ_changes(interp: &mut Interp) -> Vec<(String, String)> {
-    let initial: std::collections::HashMap<&str, &str> =
-        interp.initial_environ.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let initial: std::collections::HashMap<&str, &str> = interp
+        .initial_environ
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let Value::Dict(environ) = &interp.environ else {
         return Vec::new();
     };
@@ -280,7 +328,8 @@ fn find_call_in_stmt(stmt: &ast::Stmt, start: usize, found: &mut Option<ast::Exp
     if usize::from(range.start()) > start || usize::from(range.end()) <= start {
         return;
     }
-    let visit_expr = |expr: &Expr, found: &mut Option<ast::ExprCall>| find_call_in_expr(expr, start, found);
+    let visit_expr =
+        |expr: &Expr, found: &mut Option<ast::ExprCall>| find_call_in_expr(expr, start, found);
     match stmt {
         S::Expr(s) => visit_expr(&s.value, found),
         S::Assign(s) => visit_expr(&s.value, found),
@@ -289,17 +338,45 @@ fn find_call_in_stmt(stmt: &ast::Stmt, start: usize, found: &mut Option<ast::Exp
                 visit_expr(value, found);
             }
         }
-        S::FunctionDef(s) => s.body.iter().for_each(|b| find_call_in_stmt(b, start, found)),
-        S::ClassDef(s) => s.body.iter().for_each(|b| find_call_in_stmt(b, start, found)),
-        S::If(s) => s.body.iter().chain(&s.orelse).for_each(|b| find_call_in_stmt(b, start, found)),
-        S::For(s) => s.body.iter().chain(&s.orelse).for_each(|b| find_call_in_stmt(b, start, found)),
-        S::While(s) => s.body.iter().chain(&s.orelse).for_each(|b| find_call_in_stmt(b, start, found)),
-        S::With(s) => s.body.iter().for_each(|b| find_call_in_stmt(b, start, found)),
+        S::FunctionDef(s) => s
+            .body
+            .iter()
+            .for_each(|b| find_call_in_stmt(b, start, found)),
+        S::ClassDef(s) => s
+            .body
+            .iter()
+            .for_each(|b| find_call_in_stmt(b, start, found)),
+        S::If(s) => s
+            .body
+            .iter()
+            .chain(&s.orelse)
+            .for_each(|b| find_call_in_stmt(b, start, found)),
+        S::For(s) => s
+            .body
+            .iter()
+            .chain(&s.orelse)
+            .for_each(|b| find_call_in_stmt(b, start, found)),
+        S::While(s) => s
+            .body
+            .iter()
+            .chain(&s.orelse)
+            .for_each(|b| find_call_in_stmt(b, start, found)),
+        S::With(s) => s
+            .body
+            .iter()
+            .for_each(|b| find_call_in_stmt(b, start, found)),
         S::Try(s) => {
-            s.body.iter().chain(&s.orelse).chain(&s.finalbody).for_each(|b| find_call_in_stmt(b, start, found));
+            s.body
+                .iter()
+                .chain(&s.orelse)
+                .chain(&s.finalbody)
+                .for_each(|b| find_call_in_stmt(b, start, found));
             for handler in &s.handlers {
                 let ast::ExceptHandler::ExceptHandler(handler) = handler;
-                handler.body.iter().for_each(|b| find_call_in_stmt(b, start, found));
+                handler
+                    .body
+                    .iter()
+                    .for_each(|b| find_call_in_stmt(b, start, found));
             }
         }
         _ => {}
@@ -312,8 +389,12 @@ fn find_call_in_expr(expr: &Expr, start: usize, found: &mut Option<ast::ExprCall
             *found = Some(call.clone());
             return;
         }
-        call.args.iter().for_each(|a| find_call_in_expr(a, start, found));
-        call.keywords.iter().for_each(|k| find_call_in_expr(&k.value, start, found));
+        call.args
+            .iter()
+            .for_each(|a| find_call_in_expr(a, start, found));
+        call.keywords
+            .iter()
+            .for_each(|k| find_call_in_expr(&k.value, start, found));
         find_call_in_expr(&call.func, start, found);
     }
 }
@@ -325,7 +406,10 @@ fn is_literal(expr: &Expr) -> bool {
         Expr::List(e) => e.elts.iter().all(is_literal),
         Expr::Tuple(e) => e.elts.iter().all(is_literal),
         Expr::Set(e) => e.elts.iter().all(is_literal),
-        Expr::Dict(e) => e.keys.iter().all(|k| k.as_ref().is_some_and(is_literal)) && e.values.iter().all(is_literal),
+        Expr::Dict(e) => {
+            e.keys.iter().all(|k| k.as_ref().is_some_and(is_literal))
+                && e.values.iter().all(is_literal)
+        }
         Expr::UnaryOp(e) => is_literal(&e.operand),
         // Implicit concatenation across lines is a Constant already; `"a" "b"` too.
         _ => false,
@@ -340,20 +424,37 @@ fn keyword_origin(
     interp: &mut Interp,
 ) -> KeywordOrigin {
     let file = call_span.map(|s| s.file.clone());
-    let mut origin = KeywordOrigin { span: call_span.cloned(), literal: false, read_from: None };
+    let mut origin = KeywordOrigin {
+        span: call_span.cloned(),
+        literal: false,
+        read_from: None,
+    };
     if let (Some(call), Some(file)) = (call, file) {
-        let explicit = call.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name));
+        let explicit = call
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name));
         if let Some(keyword) = explicit {
-            origin.span = Some(Span::new(file, keyword.value.range().start().into(), keyword.value.range().end().into()));
+            origin.span = Some(Span::new(
+                file,
+                keyword.value.range().start().into(),
+                keyword.value.range().end().into(),
+            ));
             origin.literal = is_literal(&keyword.value);
         } else if let Some(spread) = call.keywords.iter().find(|k| k.arg.is_none()) {
-            origin.span = Some(Span::new(file, spread.range.start().into(), spread.range.end().into()));
+            origin.span = Some(Span::new(
+                file,
+                spread.range.start().into(),
+                spread.range.end().into(),
+            ));
         }
     }
     if let crate::python::data::PyData::Str(value) = data {
         let reads = interp.vfs.reads.clone();
         for path in reads {
-            let Ok(content) = interp.vfs.read(&path) else { continue };
+            let Ok(content) = interp.vfs.read(&path) else {
+                continue;
+            };
             let content = String::from_utf8_lossy(&content);
             if !value.trim().is_empty() && (content == *value || content.trim() == value.trim()) {
                 origin.read_from = Some(interp.display_path(&path));
@@ -376,6 +477,8 @@ impl SetupCall {
 
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }

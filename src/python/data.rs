@@ -254,7 +254,10 @@ impl super::Interp {
             return PyData::Repr("...".into());
         }
         let items = |interp: &mut super::Interp, values: &[V]| -> Vec<PyData> {
-            values.iter().map(|v| interp.to_data_at(v, depth + 1)).collect()
+            values
+                .iter()
+                .map(|v| interp.to_data_at(v, depth + 1))
+                .collect()
         };
         match value {
             V::None => PyData::None,
@@ -278,11 +281,17 @@ impl super::Interp {
                 PyData::Set(items(self, &values))
             }
             V::Dict(dict) => {
-                let pairs: Vec<(V, V)> = dict.borrow().iter().map(|(k, v)| (k.0.clone(), v.clone())).collect();
+                let pairs: Vec<(V, V)> = dict
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.0.clone(), v.clone()))
+                    .collect();
                 PyData::Dict(
                     pairs
                         .iter()
-                        .map(|(k, v)| (self.to_data_at(k, depth + 1), self.to_data_at(v, depth + 1)))
+                        .map(|(k, v)| {
+                            (self.to_data_at(k, depth + 1), self.to_data_at(v, depth + 1))
+                        })
                         .collect(),
                 )
             }
@@ -305,7 +314,11 @@ impl super::Interp {
                     .collect();
                 PyData::Object {
                     class: qualified_class_name(&instance.class),
-                    mro: instance.class.lineage().map(|c| qualified_class_name(c)).collect(),
+                    mro: instance
+                        .class
+                        .lineage()
+                        .map(|c| qualified_class_name(c))
+                        .collect(),
                     attrs,
                 }
             }
@@ -313,7 +326,9 @@ impl super::Interp {
                 name: qualified_class_name(class),
                 mro: class.lineage().map(|c| qualified_class_name(c)).collect(),
             },
-            V::Function(function) => PyData::Function(format!("{}.{}", function.module, function.qualname)),
+            V::Function(function) => {
+                PyData::Function(format!("{}.{}", function.module, function.qualname))
+            }
             V::Builtin(builtin) => PyData::Function(format!("{}.{}", builtin.owner, builtin.name)),
             V::BoundMethod(method) => {
                 let function = method.function.clone();

@@ -255,6 +255,8 @@ pub struct Interp {
     pub root: PathBuf,
     /// Containers being repr'd (guards self-containing lists).
     pub repr_stack: Vec<usize>,
+    /// Compiled `re` patterns by (pattern, flags), as CPython's `re` caches them.
+    pub regex_cache: HashMap<(String, u32), Value>,
 }
 
 impl Interp {
@@ -286,6 +288,7 @@ impl Interp {
             hook_state: None,
             root,
             repr_stack: Vec::new(),
+            regex_cache: HashMap::new(),
         };
         interp.environ = modules::os::initial_environ(&interp);
         builtins::install(&mut interp);

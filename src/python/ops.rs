@@ -892,12 +892,14 @@ impl Interp {
                         }
                         FieldKey::Index(i) => match args.positional.get(*i) {
                             Some(value) => value.clone(),
-                            None => return Err(self.error(
-                                "IndexError",
-                                format!(
+                            None => {
+                                return Err(self.error(
+                                    "IndexError",
+                                    format!(
                                     "Replacement index {i} out of range for positional args tuple"
                                 ),
-                            )),
+                                ))
+                            }
                         },
                         FieldKey::Name(key) => {
                             match args.keywords.iter().find(|(k, _)| **k == **key) {

@@ -6,6 +6,7 @@ pub mod ast;
 pub mod json;
 pub mod os;
 pub mod platform;
+pub mod re;
 pub mod sandbox;
 pub mod sys;
 pub mod sysconfig;
@@ -75,6 +76,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
     Some(match name {
         "sys" => sys::create(interp),
         "_sandbox" => sandbox::create(interp),
+        "re" => re::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
         "platform" => platform::create(interp),

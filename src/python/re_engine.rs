@@ -1,1 +1,0 @@
-//! Python regular expressions on the regex crates (in progress).
