@@ -55,9 +55,7 @@ fn parse(interp: &mut Interp, args: Args) -> PyResult<Value> {
         "exec" => {
             let parsed = match crate::parse::parse_module(&source, Path::new(&filename), false) {
                 Ok(parsed) => parsed,
-                Err(failure) => {
-                    return Err(syntax_error(interp, &builder, &filename, failure))
-                }
+                Err(failure) => return Err(syntax_error(interp, &builder, &filename, failure)),
             };
             let body = builder.stmts(interp, &parsed.body)?;
             builder.node(
@@ -70,9 +68,7 @@ fn parse(interp: &mut Interp, args: Args) -> PyResult<Value> {
         "eval" => {
             let (_, expr) = match crate::parse::parse_expression(&source, Path::new(&filename)) {
                 Ok(parsed) => parsed,
-                Err(failure) => {
-                    return Err(syntax_error(interp, &builder, &filename, failure))
-                }
+                Err(failure) => return Err(syntax_error(interp, &builder, &filename, failure)),
             };
             // parse_expression strips leading whitespace: ranges are relative to the rest.
             let skipped = source.len() - source.trim_start().len();
@@ -395,9 +391,12 @@ impl Builder<'_> {
                 ];
                 self.node(interp, "ImportFrom", range, fields)
             }
-            Stmt::Global(s) => {
-                self.node(interp, "Global", range, vec![("names", Self::idents(&s.names))])
-            }
+            Stmt::Global(s) => self.node(
+                interp,
+                "Global",
+                range,
+                vec![("names", Self::idents(&s.names))],
+            ),
             Stmt::Nonlocal(s) => self.node(
                 interp,
                 "Nonlocal",
@@ -426,7 +425,12 @@ impl Builder<'_> {
                     },
                 )?;
                 let values = self.exprs(interp, &e.values)?;
-                self.node(interp, "BoolOp", range, vec![("op", op), ("values", values)])
+                self.node(
+                    interp,
+                    "BoolOp",
+                    range,
+                    vec![("op", op), ("values", values)],
+                )
             }
             Expr::NamedExpr(e) => {
                 let fields = vec![
@@ -454,7 +458,12 @@ impl Builder<'_> {
                     },
                 )?;
                 let operand = self.expr(interp, &e.operand)?;
-                self.node(interp, "UnaryOp", range, vec![("op", op), ("operand", operand)])
+                self.node(
+                    interp,
+                    "UnaryOp",
+                    range,
+                    vec![("op", op), ("operand", operand)],
+                )
             }
             Expr::Lambda(e) => {
                 let fields = vec![
@@ -551,7 +560,10 @@ impl Builder<'_> {
                 let fields = vec![
                     ("value", self.expr(interp, &e.value)?),
                     ("conversion", Value::Int(e.conversion as i8 as i64)),
-                    ("format_spec", self.opt_expr(interp, e.format_spec.as_deref())?),
+                    (
+                        "format_spec",
+                        self.opt_expr(interp, e.format_spec.as_deref())?,
+                    ),
                 ];
                 self.node(interp, "FormattedValue", range, fields)
             }
@@ -743,7 +755,10 @@ impl Builder<'_> {
     fn arg(&mut self, interp: &mut Interp, arg: &ast::Arg) -> PyResult<Value> {
         let fields = vec![
             ("arg", Self::ident(&arg.arg)),
-            ("annotation", self.opt_expr(interp, arg.annotation.as_deref())?),
+            (
+                "annotation",
+                self.opt_expr(interp, arg.annotation.as_deref())?,
+            ),
             ("type_comment", Self::opt_str(arg.type_comment.as_ref())),
         ];
         self.node(interp, "arg", Some(arg.range), fields)
@@ -755,7 +770,10 @@ impl Builder<'_> {
         let mut posonly = Vec::new();
         let mut positional = Vec::new();
         let mut defaults = Vec::new();
-        for (list, params) in [(&mut posonly, &args.posonlyargs), (&mut positional, &args.args)] {
+        for (list, params) in [
+            (&mut posonly, &args.posonlyargs),
+            (&mut positional, &args.args),
+        ] {
             for param in params.iter() {
                 list.push(self.arg(interp, &param.def)?);
                 if let Some(default) = &param.default {
@@ -839,7 +857,10 @@ impl Builder<'_> {
                     Some(inner) => self.pattern(interp, inner)?,
                     None => Value::None,
                 };
-                let fields = vec![("pattern", inner), ("name", Self::opt_ident(p.name.as_ref()))];
+                let fields = vec![
+                    ("pattern", inner),
+                    ("name", Self::opt_ident(p.name.as_ref())),
+                ];
                 self.node(interp, "MatchAs", range, fields)
             }
             P::MatchOr(p) => {

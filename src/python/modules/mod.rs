@@ -3,13 +3,19 @@
 //! target, or speed.
 
 pub mod ast;
+pub mod binascii;
+pub mod hashlib;
+pub mod imp;
 pub mod json;
+pub mod math;
 pub mod os;
 pub mod platform;
 pub mod re;
 pub mod sandbox;
+pub mod structs;
 pub mod sys;
 pub mod sysconfig;
+pub mod warnings;
 
 use std::rc::Rc;
 
@@ -82,6 +88,12 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "platform" => platform::create(interp),
         "_json" => json::create(interp),
         "_ast" => ast::create(interp),
+        "math" => math::create(interp),
+        "hashlib" => hashlib::create(interp),
+        "binascii" => binascii::create(interp),
+        "_struct" => structs::create(interp),
+        "_warnings" => warnings::create(interp),
+        "_imp" => imp::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
