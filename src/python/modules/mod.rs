@@ -2,10 +2,20 @@
 //! `pylib/` and are embedded; these are the ones that need the host, the
 //! target, or speed.
 
+pub mod ast;
+pub mod binascii;
+pub mod hashlib;
+pub mod imp;
+pub mod json;
+pub mod math;
 pub mod os;
+pub mod platform;
 pub mod re;
 pub mod sandbox;
+pub mod structs;
 pub mod sys;
+pub mod sysconfig;
+pub mod warnings;
 
 use std::rc::Rc;
 
@@ -75,6 +85,16 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "re" => re::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
+        "platform" => platform::create(interp),
+        "_json" => json::create(interp),
+        "_ast" => ast::create(interp),
+        "math" => math::create(interp),
+        "hashlib" => hashlib::create(interp),
+        "binascii" => binascii::create(interp),
+        "_struct" => structs::create(interp),
+        "_warnings" => warnings::create(interp),
+        "_imp" => imp::create(interp),
+        "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
             let (_, functions) = DENIED.iter().find(|(module, _)| *module == name)?;
