@@ -292,6 +292,16 @@ impl Interp {
     ) -> PyResult<()> {
         let is_project = matches!(origin, Origin::Project(_));
         let (file, body) = self.parse_source(text, display, is_project)?;
+        // A module's docstring is its `__doc__`.
+        if let Some(rustpython_parser::ast::Stmt::Expr(first)) = body.first() {
+            if let rustpython_parser::ast::Expr::Constant(constant) = &*first.value {
+                if let rustpython_parser::ast::Constant::Str(doc) = &constant.value {
+                    globals
+                        .borrow_mut()
+                        .insert(super::value::name_key("__doc__"), Value::str(doc.as_str()));
+                }
+            }
+        }
         let mut frame = Frame::module(globals, file.clone(), module_name.into(), is_project);
         self.stack.push(StackEntry {
             file,
