@@ -152,11 +152,13 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         call.call_span = first.span;
     }
     call.environ_set = environ_changes(&mut interp);
+    // The script itself is not something it "read".
     call.files_read = interp
         .vfs
         .reads
         .iter()
-        .map(|p| interp.display_path(p))
+        .filter(|path| **path != script)
+        .map(|path| interp.display_path(path))
         .collect();
     call.overlay = interp
         .vfs
