@@ -7,7 +7,6 @@ __all__ = ['encode', 'decode', 'encodebytes', 'decodebytes', 'b64encode',
            'standard_b64encode', 'standard_b64decode', 'urlsafe_b64encode',
            'urlsafe_b64decode']
 
-_B64_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 _B32_ALPHABET = b'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 
 
@@ -42,11 +41,7 @@ def b64decode(s, altchars=None, validate=False):
         altchars = _bytes_from_decode_data(altchars)
         assert len(altchars) == 2, repr(altchars)
         s = _swap(s, {altchars[0]: 43, altchars[1]: 47})
-    if validate:
-        body = s.rstrip(b'=')
-        if len(s) - len(body) > 2 or any(c not in _B64_ALPHABET for c in body):
-            raise binascii.Error('Non-base64 digit found')
-    return binascii.a2b_base64(s)
+    return binascii.a2b_base64(s, strict_mode=validate)
 
 
 def standard_b64encode(s):

@@ -43,7 +43,7 @@ for node in ast.parse(src).body:
           node.end_lineno, node.end_col_offset)
 print(ast.get_docstring(tree))
 print(ast.get_docstring(tree.body[7]))
-print(ast.get_docstring(tree, clean=False))
+print(repr(ast.get_docstring(tree, clean=False)))
 print(ast.dump(tree.body[3]))
 print(ast.dump(tree.body[5], include_attributes=True))
 for index in range(len(tree.body)):

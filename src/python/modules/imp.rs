@@ -16,7 +16,11 @@ pub fn create(_interp: &mut Interp) -> PyResult<Rc<Module>> {
     let module = new_module("_imp");
     add_functions(
         &module,
-        &[("new_module", new_module_fn), ("exec_file", exec_file)],
+        &[
+            ("new_module", new_module_fn),
+            ("exec_file", exec_file),
+            ("stack", stack),
+        ],
     );
     Ok(module)
 }
@@ -58,4 +62,29 @@ fn exec_file(interp: &mut Interp, args: Args) -> PyResult<Value> {
         &name,
     )?;
     Ok(Value::None)
+}
+
+/// `stack()`: the Python call stack, innermost first, as
+/// `(filename, lineno, function, source line)` tuples. Project files are
+/// named by absolute path as their `__file__` is; this is what
+/// `inspect.currentframe()`/`inspect.stack()` are built on.
+fn stack(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.positional_only(interp, "stack", 0, 0)?;
+    let mut frames = Vec::with_capacity(interp.stack.len());
+    for entry in interp.stack.iter().rev() {
+        let display = &entry.file.display_path;
+        let filename = if entry.origin_is_project && display.is_relative() {
+            interp.root.join(display)
+        } else {
+            display.clone()
+        };
+        let (line, _) = entry.file.line_column(entry.location.start().into());
+        frames.push(Value::tuple(vec![
+            Value::str(filename.to_string_lossy().as_ref()),
+            Value::Int(line as i64),
+            Value::Str(entry.function.clone()),
+            Value::str(entry.file.line_text(line)),
+        ]));
+    }
+    Ok(Value::list(frames))
 }

@@ -6,6 +6,7 @@ pub mod ast;
 pub mod binascii;
 pub mod hashlib;
 pub mod imp;
+pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -94,6 +95,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "_struct" => structs::create(interp),
         "_warnings" => warnings::create(interp),
         "_imp" => imp::create(interp),
+        "_itertools" => itertools::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {

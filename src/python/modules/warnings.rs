@@ -26,3 +26,67 @@ fn warn(interp: &mut Interp, args: Args) -> PyResult<Value> {
         .push((format!("{category}: {message}"), span));
     Ok(Value::None)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::python::host::MemoryHost;
+    use crate::python::{Interp, Limits, TargetPython};
+
+    fn run(script: &str) -> Interp {
+        let host = MemoryHost::new("/project")
+            .with_file("setup.py", script)
+            .with_file("helper.py", "import warnings\ndef old():\n    warnings.warn('old api', DeprecationWarning, stacklevel=2)\n");
+        let mut interp = Interp::new(
+            Box::new(host),
+            TargetPython::for_host(3, 11),
+            Limits::default(),
+        );
+        if interp
+            .run_main(Path::new("/project/setup.py"), &[])
+            .is_err()
+        {
+            panic!("the script failed");
+        }
+        interp
+    }
+
+    #[test]
+    fn warn_records_a_diagnostic_at_the_script_line() {
+        let interp = run("import warnings\n\nwarnings.warn('use pyproject.toml')\n");
+        assert_eq!(interp.warnings.len(), 1);
+        let (message, span) = &interp.warnings[0];
+        assert_eq!(message, "UserWarning: use pyproject.toml");
+        let span = span.as_ref().expect("a location");
+        assert!(
+            span.location().contains("setup.py:3"),
+            "{}",
+            span.location()
+        );
+    }
+
+    #[test]
+    fn filters_and_defaults_apply() {
+        let interp = run(concat!(
+            "import warnings, helper\n",
+            "warnings.warn('pending', PendingDeprecationWarning)\n",
+            "helper.old()\n",
+            "warnings.simplefilter('ignore', UserWarning)\n",
+            "warnings.warn('ignored')\n",
+            "for _ in range(3):\n",
+            "    warnings.warn('once per line', RuntimeWarning)\n",
+        ));
+        let messages: Vec<&str> = interp.warnings.iter().map(|(m, _)| m.as_str()).collect();
+        // PendingDeprecationWarning is hidden by default; a DeprecationWarning
+        // attributed (stacklevel=2) to the script is shown, as CPython shows
+        // those of __main__; 'default' reports a location once.
+        assert_eq!(
+            messages,
+            [
+                "DeprecationWarning: old api",
+                "RuntimeWarning: once per line"
+            ]
+        );
+    }
+}

@@ -1,0 +1,561 @@
+"""collections.abc: the container ABCs with CPython's mixin methods.
+
+Subclassing them works as in CPython (a class defining __getitem__,
+__len__ and __iter__ gets get/keys/items/... from Mapping). Without
+metaclasses, isinstance() only sees real subclasses: `isinstance({}, Mapping)`
+is False here. `Mapping.__instancecheck__(x)` gives CPython's answer
+(structural checks and the registered built-in types) for code that asks.
+"""
+
+from abc import ABCMeta, abstractmethod
+
+__all__ = ['Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator',
+           'AsyncGenerator', 'Hashable', 'Iterable', 'Iterator', 'Generator',
+           'Reversible', 'Sized', 'Container', 'Callable', 'Collection',
+           'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView',
+           'KeysView', 'ItemsView', 'ValuesView', 'Sequence',
+           'MutableSequence', 'ByteString']
+
+
+def _check_methods(C, *methods):
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class Hashable(ABCMeta):
+    @abstractmethod
+    def __hash__(self):
+        return 0
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Hashable:
+            return _check_methods(C, '__hash__')
+        return NotImplemented
+
+
+class Awaitable(ABCMeta):
+    @abstractmethod
+    def __await__(self):
+        return iter(())
+
+
+class Coroutine(Awaitable):
+    pass
+
+
+class AsyncIterable(ABCMeta):
+    pass
+
+
+class AsyncIterator(AsyncIterable):
+    pass
+
+
+class AsyncGenerator(AsyncIterator):
+    pass
+
+
+class Iterable(ABCMeta):
+    @abstractmethod
+    def __iter__(self):
+        return iter(())
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterable:
+            return _check_methods(C, '__iter__')
+        return NotImplemented
+
+
+class Iterator(Iterable):
+    @abstractmethod
+    def __next__(self):
+        raise StopIteration
+
+    def __iter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Iterator:
+            return _check_methods(C, '__iter__', '__next__')
+        return NotImplemented
+
+
+class Reversible(Iterable):
+    @abstractmethod
+    def __reversed__(self):
+        return iter(())
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Reversible:
+            return _check_methods(C, '__reversed__', '__iter__')
+        return NotImplemented
+
+
+class Generator(Iterator):
+    def __next__(self):
+        return self.send(None)
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        raise typ
+
+    def close(self):
+        pass
+
+
+class Sized(ABCMeta):
+    @abstractmethod
+    def __len__(self):
+        return 0
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Sized:
+            return _check_methods(C, '__len__')
+        return NotImplemented
+
+
+class Container(ABCMeta):
+    @abstractmethod
+    def __contains__(self, x):
+        return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Container:
+            return _check_methods(C, '__contains__')
+        return NotImplemented
+
+
+class Collection(Sized, Iterable, Container):
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Collection:
+            return _check_methods(C, '__len__', '__iter__', '__contains__')
+        return NotImplemented
+
+
+class Callable(ABCMeta):
+    @abstractmethod
+    def __call__(self, *args, **kwds):
+        return False
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Callable:
+            return _check_methods(C, '__call__')
+        return NotImplemented
+
+
+class Set(Collection):
+    """A finite, iterable container with set comparisons and operators."""
+
+    def __le__(self, other):
+        if not isinstance(other, (Set, set, frozenset)):
+            return NotImplemented
+        if len(self) > len(other):
+            return False
+        for elem in self:
+            if elem not in other:
+                return False
+        return True
+
+    def __lt__(self, other):
+        if not isinstance(other, (Set, set, frozenset)):
+            return NotImplemented
+        return len(self) < len(other) and self.__le__(other)
+
+    def __gt__(self, other):
+        if not isinstance(other, (Set, set, frozenset)):
+            return NotImplemented
+        return len(self) > len(other) and self.__ge__(other)
+
+    def __ge__(self, other):
+        if not isinstance(other, (Set, set, frozenset)):
+            return NotImplemented
+        if len(self) < len(other):
+            return False
+        for elem in other:
+            if elem not in self:
+                return False
+        return True
+
+    def __eq__(self, other):
+        if not isinstance(other, (Set, set, frozenset)):
+            return NotImplemented
+        return len(self) == len(other) and self.__le__(other)
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return cls(it)
+
+    def __and__(self, other):
+        return self._from_iterable([value for value in other if value in self])
+
+    __rand__ = __and__
+
+    def isdisjoint(self, other):
+        for value in other:
+            if value in self:
+                return False
+        return True
+
+    def __or__(self, other):
+        chain = [e for s in (self, other) for e in s]
+        return self._from_iterable(chain)
+
+    __ror__ = __or__
+
+    def __sub__(self, other):
+        other = set(other)
+        return self._from_iterable([value for value in self if value not in other])
+
+    def __xor__(self, other):
+        other = set(other)
+        return (self - other) | self._from_iterable(
+            [value for value in other if value not in self])
+
+    __rxor__ = __xor__
+
+
+class MutableSet(Set):
+    @abstractmethod
+    def add(self, value):
+        raise NotImplementedError
+
+    @abstractmethod
+    def discard(self, value):
+        raise NotImplementedError
+
+    def remove(self, value):
+        if value not in self:
+            raise KeyError(value)
+        self.discard(value)
+
+    def pop(self):
+        it = iter(self)
+        try:
+            value = next(it)
+        except StopIteration:
+            raise KeyError from None
+        self.discard(value)
+        return value
+
+    def clear(self):
+        try:
+            while True:
+                self.pop()
+        except KeyError:
+            pass
+
+    def __ior__(self, it):
+        for value in it:
+            self.add(value)
+        return self
+
+    def __iand__(self, it):
+        for value in list(self):
+            if value not in it:
+                self.discard(value)
+        return self
+
+    def __isub__(self, it):
+        for value in it:
+            self.discard(value)
+        return self
+
+
+class Mapping(Collection):
+    """A read-only mapping: define __getitem__, __iter__ and __len__."""
+
+    @abstractmethod
+    def __getitem__(self, key):
+        raise KeyError
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key):
+        try:
+            self[key]
+        except KeyError:
+            return False
+        else:
+            return True
+
+    def keys(self):
+        return KeysView(self)
+
+    def items(self):
+        return ItemsView(self)
+
+    def values(self):
+        return ValuesView(self)
+
+    def __eq__(self, other):
+        if not isinstance(other, (Mapping, dict)):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+
+class MappingView(Sized):
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+
+
+class KeysView(MappingView, Set):
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(list(self._mapping))
+
+
+class ItemsView(MappingView, Set):
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, item):
+        key, value = item
+        try:
+            v = self._mapping[key]
+        except KeyError:
+            return False
+        else:
+            return v is value or v == value
+
+    def __iter__(self):
+        return iter([(key, self._mapping[key]) for key in self._mapping])
+
+
+class ValuesView(MappingView, Collection):
+    def __contains__(self, value):
+        for key in self._mapping:
+            v = self._mapping[key]
+            if v is value or v == value:
+                return True
+        return False
+
+    def __iter__(self):
+        return iter([self._mapping[key] for key in self._mapping])
+
+
+class MutableMapping(Mapping):
+    """A mapping: define __getitem__, __setitem__, __delitem__, __iter__, __len__."""
+
+    @abstractmethod
+    def __setitem__(self, key, value):
+        raise KeyError
+
+    @abstractmethod
+    def __delitem__(self, key):
+        raise KeyError
+
+    __marker = object()
+
+    def pop(self, key, default=__marker):
+        try:
+            value = self[key]
+        except KeyError:
+            if default is self.__marker:
+                raise
+            return default
+        else:
+            del self[key]
+            return value
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def clear(self):
+        for key in list(self):
+            del self[key]
+
+    def update(self, other=(), /, **kwds):
+        if isinstance(other, (Mapping, dict)):
+            for key in list(other.keys()):
+                self[key] = other[key]
+        elif hasattr(other, 'keys'):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            self[key] = default
+        return default
+
+
+class Sequence(Reversible, Collection):
+    """A read-only sequence: define __getitem__ and __len__."""
+
+    @abstractmethod
+    def __getitem__(self, index):
+        raise IndexError
+
+    def __iter__(self):
+        values = []
+        i = 0
+        try:
+            while True:
+                values.append(self[i])
+                i += 1
+        except IndexError:
+            pass
+        return iter(values)
+
+    def __contains__(self, value):
+        for v in self:
+            if v is value or v == value:
+                return True
+        return False
+
+    def __reversed__(self):
+        return iter([self[i] for i in reversed(range(len(self)))])
+
+    def index(self, value, start=0, stop=None):
+        if start is not None and start < 0:
+            start = max(len(self) + start, 0)
+        if stop is not None and stop < 0:
+            stop += len(self)
+        i = start
+        while stop is None or i < stop:
+            try:
+                v = self[i]
+            except IndexError:
+                break
+            if v is value or v == value:
+                return i
+            i += 1
+        raise ValueError
+
+    def count(self, value):
+        return sum(1 for v in self if v is value or v == value)
+
+
+class ByteString(Sequence):
+    pass
+
+
+class MutableSequence(Sequence):
+    @abstractmethod
+    def __setitem__(self, index, value):
+        raise IndexError
+
+    @abstractmethod
+    def __delitem__(self, index):
+        raise IndexError
+
+    @abstractmethod
+    def insert(self, index, value):
+        raise IndexError
+
+    def append(self, value):
+        self.insert(len(self), value)
+
+    def clear(self):
+        try:
+            while True:
+                self.pop()
+        except IndexError:
+            pass
+
+    def reverse(self):
+        n = len(self)
+        for i in range(n // 2):
+            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+
+    def extend(self, values):
+        if values is self:
+            values = list(values)
+        for v in values:
+            self.append(v)
+
+    def pop(self, index=-1):
+        v = self[index]
+        del self[index]
+        return v
+
+    def remove(self, value):
+        del self[self.index(value)]
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+
+# What CPython registers, for __instancecheck__ answers.
+Hashable.register(int)
+Iterable.register(list)
+Sized.register(list)
+Container.register(list)
+Collection.register(list)
+Reversible.register(list)
+Sequence.register(tuple)
+Sequence.register(str)
+Sequence.register(range)
+MutableSequence.register(list)
+ByteString.register(bytes)
+Set.register(frozenset)
+MutableSet.register(set)
+Mapping.register(dict)
+MutableMapping.register(dict)
+Sequence.register(list)
+
+
+def _function():
+    pass
+
+
+class _Method:
+    def method(self):
+        pass
+
+
+# Functions and methods are callable without a __call__ in their class dict here.
+Callable.register(type(_function))
+Callable.register(type(len))
+Callable.register(type(_Method().method))
+Callable.register(type)
