@@ -2138,11 +2138,11 @@ pub fn discover_packages(
             }
         }
     }
-    if !model
+    if model
         .metadata
         .name
         .as_ref()
-        .is_some_and(|n| !n.value.is_empty())
+        .is_none_or(|n| n.value.is_empty())
     {
         if let Some(name) = discover_name(model, files) {
             model.metadata.name = Some(Sourced::new(name, Source::Default));
@@ -2857,35 +2857,39 @@ mod fnmatch_tests {
     #[test]
     fn fnmatch_case_matches_cpython() {
         let cases: &[(&str, &str, bool)] = &[
-        ("LICENSE", "LICEN[CS]E*", true),
-        ("LICENCE.txt", "LICEN[CS]E*", true),
-        ("LICENSE", "LICEN[!CS]E*", false),
-        ("a.py", "*.py", true),
-        ("a.pyc", "*.py", false),
-        ("abc", "a?c", true),
-        ("ac", "a?c", false),
-        ("x]y", "x[]]y", true),
-        ("x[y", "x[y", true),
-        ("a-b", "a[a-z-]b", true),
-        ("aXb", "a[a-z]b", false),
-        ("a\nb", "a*b", true),
-        ("", "*", true),
-        ("", "", true),
-        ("a", "", false),
-        ("abcabc", "*abc", true),
-        ("ab", "a**b", true),
-        ("[a]", "[[]a]", true),
-        ("!x", "[!!]x", false),
-        ("b", "[!a]", true),
-        ("a", "[!a]", false),
-        ("COPYING", "COPYING*", true),
-        ("NOTICE.md", "NOTICE*", true),
-        ("foo/bar.txt", "*.txt", true),
-        ("a.b.c", "*.*.*", true),
-        ("mississippi", "*ss*ss*", true),
+            ("LICENSE", "LICEN[CS]E*", true),
+            ("LICENCE.txt", "LICEN[CS]E*", true),
+            ("LICENSE", "LICEN[!CS]E*", false),
+            ("a.py", "*.py", true),
+            ("a.pyc", "*.py", false),
+            ("abc", "a?c", true),
+            ("ac", "a?c", false),
+            ("x]y", "x[]]y", true),
+            ("x[y", "x[y", true),
+            ("a-b", "a[a-z-]b", true),
+            ("aXb", "a[a-z]b", false),
+            ("a\nb", "a*b", true),
+            ("", "*", true),
+            ("", "", true),
+            ("a", "", false),
+            ("abcabc", "*abc", true),
+            ("ab", "a**b", true),
+            ("[a]", "[[]a]", true),
+            ("!x", "[!!]x", false),
+            ("b", "[!a]", true),
+            ("a", "[!a]", false),
+            ("COPYING", "COPYING*", true),
+            ("NOTICE.md", "NOTICE*", true),
+            ("foo/bar.txt", "*.txt", true),
+            ("a.b.c", "*.*.*", true),
+            ("mississippi", "*ss*ss*", true),
         ];
         for (name, pattern, expected) in cases {
-            assert_eq!(fnmatch_case(name, pattern), *expected, "fnmatchcase({name:?}, {pattern:?})");
+            assert_eq!(
+                fnmatch_case(name, pattern),
+                *expected,
+                "fnmatchcase({name:?}, {pattern:?})"
+            );
         }
     }
 }

@@ -138,7 +138,7 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         call.called = true;
         let call_expr = first.span.as_ref().and_then(find_call);
         for (name, value) in &first.keywords {
-            let data = interp.to_data(value);
+            let data = interp.snapshot(value);
             let origin = keyword_origin(
                 name,
                 call_expr.as_ref(),
