@@ -260,6 +260,8 @@ pub struct Interp {
     pub repr_stack: Vec<usize>,
     /// Compiled `re` patterns by (pattern, flags), as CPython's `re` caches them.
     pub regex_cache: HashMap<(String, u32), Value>,
+    /// Function bodies not parsed yet, by (source file address, `def` offset).
+    pub lazy_bodies: HashMap<(usize, usize), crate::parse::lazy::LazyBody>,
 }
 
 impl Interp {
@@ -292,6 +294,7 @@ impl Interp {
             root,
             repr_stack: Vec::new(),
             regex_cache: HashMap::new(),
+            lazy_bodies: HashMap::new(),
         };
         interp.environ = modules::os::initial_environ(&interp);
         builtins::install(&mut interp);
