@@ -157,18 +157,22 @@ fn stdlib_cases() {
             }
         }
         distill_args.push(name.clone());
+        // Both runs use the same directory path (paths may be printed),
+        // each on a fresh copy of the cases.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let work = dir.path().join("stdlib");
         let expected = if expectations.is_empty() {
             let python = python.get_or_insert_with(python311);
             let Some(python) = python.as_ref() else {
                 continue;
             };
-            let dir = tempfile::tempdir().expect("tempdir");
-            copy_dir(&cases_dir(), dir.path());
-            let (stdout, stderr, ok) = run(python, &[&name], dir.path());
+            copy_dir(&cases_dir(), &work);
+            let (stdout, stderr, ok) = run(python, &[&name], &work);
             if !ok {
                 failures.push(format!("{name}: CPython failed:\n{stderr}"));
                 continue;
             }
+            fs::remove_dir_all(&work).expect("remove CPython's copy");
             stdout
         } else {
             if std::env::consts::OS != "linux" {
@@ -182,10 +186,9 @@ fn stdlib_cases() {
             }
             text
         };
-        let dir = tempfile::tempdir().expect("tempdir");
-        copy_dir(&cases_dir(), dir.path());
+        copy_dir(&cases_dir(), &work);
         let args: Vec<&str> = distill_args.iter().map(String::as_str).collect();
-        let (stdout, stderr, ok) = run(DISTILL, &args, dir.path());
+        let (stdout, stderr, ok) = run(DISTILL, &args, &work);
         compared += 1;
         if !ok {
             failures.push(format!(
