@@ -53,7 +53,10 @@ mod tests {
                 .unwrap_or_else(|e| panic!("{}: {}", module.path, e.message));
             let parsed = parse_module(module.source, path, ParseMode::Library)
                 .unwrap_or_else(|e| panic!("{} (stubbed): {}", module.path, e.message));
-            let text = module.source.strip_prefix('\u{feff}').unwrap_or(module.source);
+            let text = module
+                .source
+                .strip_prefix('\u{feff}')
+                .unwrap_or(module.source);
             for body in parsed.lazy_bodies {
                 lazy::parse_function_body(text, body, module.path)
                     .unwrap_or_else(|e| panic!("{} at byte {}: {e}", module.path, body.def_offset));

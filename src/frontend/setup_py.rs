@@ -316,7 +316,12 @@ fn environ_changes(interp: &mut Interp) -> Vec<(String, String)> {
 
 /// Re-parses the file of a span and finds the call expression at it.
 fn find_call(span: &Span) -> Option<ast::ExprCall> {
-    let parsed = crate::parse::parse_module(&span.file.text, &span.file.display_path, crate::parse::ParseMode::Project).ok()?;
+    let parsed = crate::parse::parse_module(
+        &span.file.text,
+        &span.file.display_path,
+        crate::parse::ParseMode::Project,
+    )
+    .ok()?;
     let mut found = None;
     for stmt in &parsed.body {
         find_call_in_stmt(stmt, span.start, &mut found);

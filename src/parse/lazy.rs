@@ -76,7 +76,11 @@ fn logical_lines(text: &str) -> Vec<LogicalLine> {
                     continue;
                 }
                 b'\\' if bytes.get(i + 1) == Some(&b'\r') => {
-                    i += if bytes.get(i + 2) == Some(&b'\n') { 3 } else { 2 };
+                    i += if bytes.get(i + 2) == Some(&b'\n') {
+                        3
+                    } else {
+                        2
+                    };
                     continue;
                 }
                 b'\'' | b'"' => {
@@ -190,10 +194,13 @@ pub fn stub_function_bodies(text: &str) -> (String, Vec<LazyBody>) {
 
 /// Parses the real body of a function whose body was blanked.
 pub fn parse_function_body(text: &str, body: LazyBody, path: &str) -> Result<Vec<Stmt>, String> {
-    let source = text.get(body.def_offset..body.end).ok_or("body out of range")?;
+    let source = text
+        .get(body.def_offset..body.end)
+        .ok_or("body out of range")?;
     let offset = (body.def_offset as u32).into();
-    let module = rustpython_parser::parse_starts_at(source, rustpython_parser::Mode::Module, path, offset)
-        .map_err(|error| error.to_string())?;
+    let module =
+        rustpython_parser::parse_starts_at(source, rustpython_parser::Mode::Module, path, offset)
+            .map_err(|error| error.to_string())?;
     let rustpython_parser::ast::Mod::Module(module) = module else {
         return Err("not a module".into());
     };
@@ -225,9 +232,14 @@ mod tests {
     #[test]
     fn decorated_function_range_starts_at_def() {
         let source = "@dec\ndef f():\n    return 1\n";
-        let module = rustpython_parser::parse(source, rustpython_parser::Mode::Module, "<t>").unwrap();
-        let rustpython_parser::ast::Mod::Module(module) = module else { panic!() };
-        let Stmt::FunctionDef(def) = &module.body[0] else { panic!() };
+        let module =
+            rustpython_parser::parse(source, rustpython_parser::Mode::Module, "<t>").unwrap();
+        let rustpython_parser::ast::Mod::Module(module) = module else {
+            panic!()
+        };
+        let Stmt::FunctionDef(def) = &module.body[0] else {
+            panic!()
+        };
         let (_, bodies) = stub_function_bodies(source);
         assert_eq!(usize::from(def.range.start()), bodies[0].def_offset);
     }
@@ -244,10 +256,17 @@ mod tests {
         let (_, bodies) = stub_function_bodies(SOURCE);
         let body = parse_function_body(SOURCE, bodies[1], "<test>").unwrap();
         assert_eq!(body.len(), 2);
-        let eager = rustpython_parser::parse(SOURCE, rustpython_parser::Mode::Module, "<test>").unwrap();
-        let rustpython_parser::ast::Mod::Module(module) = eager else { panic!() };
-        let Stmt::ClassDef(class) = &module.body[2] else { panic!() };
-        let Stmt::FunctionDef(method) = &class.body[1] else { panic!() };
+        let eager =
+            rustpython_parser::parse(SOURCE, rustpython_parser::Mode::Module, "<test>").unwrap();
+        let rustpython_parser::ast::Mod::Module(module) = eager else {
+            panic!()
+        };
+        let Stmt::ClassDef(class) = &module.body[2] else {
+            panic!()
+        };
+        let Stmt::FunctionDef(method) = &class.body[1] else {
+            panic!()
+        };
         assert_eq!(format!("{:?}", method.body), format!("{body:?}"));
     }
 }

@@ -51,7 +51,11 @@ pub struct ParseFailure {
 /// Parses a module. A project file that fails to parse is retried after
 /// rewriting Python 2-era syntax (line numbers are preserved); a library
 /// module's function bodies are left for [`lazy::parse_function_body`].
-pub fn parse_module(text: &str, display: &Path, mode: ParseMode) -> Result<ParsedModule, ParseFailure> {
+pub fn parse_module(
+    text: &str,
+    display: &Path,
+    mode: ParseMode,
+) -> Result<ParsedModule, ParseFailure> {
     let source_path = display.to_string_lossy();
     // A byte-order mark is not part of the source.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -134,7 +134,9 @@ impl Code {
             let path = self.file.display_path.to_string_lossy();
             match crate::parse::lazy::parse_function_body(&self.file.text, lazy, &path) {
                 Ok(body) => Analysis::of(&self.params, CodeBody::Statements(body), None),
-                Err(error) => Analysis::of(&self.params, CodeBody::Statements(Vec::new()), Some(error)),
+                Err(error) => {
+                    Analysis::of(&self.params, CodeBody::Statements(Vec::new()), Some(error))
+                }
             }
         })
     }

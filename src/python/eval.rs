@@ -793,7 +793,9 @@ impl Interp {
             .get(&(Rc::as_ptr(&file) as usize, usize::from(def.range.start())))
             .copied();
         let code = self.cached_code(key, || match lazy {
-            Some(lazy) => Code::for_lazy_function(&def.name, &def.args, lazy, def.range, file, is_project),
+            Some(lazy) => {
+                Code::for_lazy_function(&def.name, &def.args, lazy, def.range, file, is_project)
+            }
             None => Code::for_function(
                 &def.name,
                 &def.args,
@@ -1785,7 +1787,11 @@ impl Interp {
             self.stack.pop();
             return result;
         }
-        let mode = if is_project { crate::parse::ParseMode::Project } else { crate::parse::ParseMode::Strict };
+        let mode = if is_project {
+            crate::parse::ParseMode::Project
+        } else {
+            crate::parse::ParseMode::Strict
+        };
         let (file, body) = self.parse_source(&text, display, mode)?;
         inner.file = file.clone();
         self.stack.push(StackEntry {
