@@ -70,7 +70,9 @@ impl Default for EvaluateOptions {
             target: TargetPython::for_host(3, 11),
             limits: Limits::default(),
             environ: std::env::vars().collect(),
-            argv: Vec::new(),
+            // What pip's wheel build runs; scripts choose e.g. environment
+            // markers vs. plain requirements by it.
+            argv: vec!["bdist_wheel".into()],
             compat_dir: None,
         }
     }
