@@ -71,3 +71,14 @@ for bad in bad_documents:
         print(repr(bad), '->', e, '|', e.msg, e.pos, e.lineno, e.colno,
               isinstance(e, ValueError))
 print(json.loads('"a\nb"', strict=False))
+
+import io
+buffer = io.StringIO()
+json.dump({'k': [1, 2]}, buffer, indent=1, sort_keys=True)
+print(repr(buffer.getvalue()))
+buffer.seek(0)
+print(json.load(buffer))
+with open('out.json', 'w') as f:
+    json.dump(doc['nested'], f)
+with open('out.json') as f:
+    print(json.load(f))

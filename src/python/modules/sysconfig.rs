@@ -644,3 +644,92 @@ fn parse_config_h(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     Ok(Value::Dict(result))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::python::host::MemoryHost;
+    use crate::python::{Interp, Limits, TargetPython};
+
+    /// What a script printing `expression` prints for a target.
+    fn evaluate(target: TargetPython, expression: &str) -> String {
+        let script = format!("import platform, sysconfig, struct\nprint(repr(({expression})))\n");
+        let host = MemoryHost::new("/project").with_file("setup.py", script);
+        let mut interp = Interp::new(Box::new(host), target, Limits::default());
+        if interp
+            .run_main(Path::new("/project/setup.py"), &[])
+            .is_err()
+        {
+            panic!("evaluating {expression} failed");
+        }
+        interp.printed.join("\n")
+    }
+
+    fn target(platform: &str, machine: &str, executable: &str) -> TargetPython {
+        TargetPython {
+            major: 3,
+            minor: 12,
+            micro: 1,
+            platform: platform.into(),
+            machine: machine.into(),
+            executable: executable.into(),
+            config_vars: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn macos_target() {
+        let mac = target("darwin", "arm64", "/opt/py/bin/python3.12");
+        assert_eq!(
+            evaluate(
+                mac.clone(),
+                "sysconfig.get_config_var('EXT_SUFFIX'), sysconfig.get_platform()"
+            ),
+            "('.cpython-312-darwin.so', 'macosx-11.0-arm64')"
+        );
+        assert_eq!(
+            evaluate(
+                mac,
+                "platform.system(), platform.mac_ver()[0], sysconfig.get_path('include')"
+            ),
+            "('Darwin', '11.0', '/opt/py/include/python3.12')"
+        );
+    }
+
+    #[test]
+    fn windows_target() {
+        let windows = target("win32", "AMD64", "C:/Python312/bin/python.exe");
+        assert_eq!(
+            evaluate(
+                windows,
+                "sysconfig.get_config_var('EXT_SUFFIX'), sysconfig.get_platform(), \
+                 sysconfig.get_config_var('SOABI'), platform.system(), \
+                 struct.calcsize('l'), sysconfig.get_path('purelib')"
+            ),
+            "('.cp312-win_amd64.pyd', 'win-amd64', None, 'Windows', 4, \
+             'C:/Python312/Lib/site-packages')"
+        );
+    }
+
+    #[test]
+    fn target_config_vars_win_over_defaults() {
+        let mut linux = target("linux", "aarch64", "/usr/bin/python3.12");
+        linux.config_vars = vec![
+            (
+                "EXT_SUFFIX".into(),
+                ".cpython-312-aarch64-linux-musl.so".into(),
+            ),
+            ("Py_ENABLE_SHARED".into(), "1".into()),
+            ("CC".into(), "clang -pthread".into()),
+        ];
+        assert_eq!(
+            evaluate(
+                linux,
+                "sysconfig.get_config_vars('EXT_SUFFIX', 'Py_ENABLE_SHARED', 'CC', 'SOABI')"
+            ),
+            "['.cpython-312-aarch64-linux-musl.so', 1, 'clang -pthread', \
+             'cpython-312-aarch64-linux-gnu']"
+        );
+    }
+}
