@@ -2,10 +2,8 @@
 what the interpreter allows without metaclasses.
 
 CPython turns the attributes of `class Color(Enum): RED = 1` into members
-when the class is created (its metaclass does). Here that happens when the
-class is first used through this module: `Color(1)`, `Color.member('RED')`
-or `@enum.unique` (which is the reliable spelling: it converts at once).
-Until then `Color.RED` is the plain value. The functional form
+when the class is created (its metaclass does); here `Enum.__init_subclass__`
+does it at the same moment. The functional form
 `Enum('Color', 'RED GREEN')` creates the members at once. Iterating over
 the class (`for c in Color`, `list(Color)`) and `Color['RED']` need
 metaclass support: use `Color.__members__` instead.
@@ -106,6 +104,10 @@ class Enum:
     """Base of enumerations (see the module docstring)."""
 
     __new__ = staticmethod(_enum_new)
+
+    def __init_subclass__(cls, **kwargs):
+        # What CPython's metaclass does when the class is created.
+        _make_members(cls)
 
     @classmethod
     def _new_member_(cls, value):

@@ -1,9 +1,9 @@
 """traceback: formatting exceptions.
 
-The interpreter keeps no frame objects on exceptions, so tracebacks have
-no entries: format_exc() and print_exc() give the "Type: message" line
-CPython ends with (preceded by the usual header), extract_stack() and the
-like return empty lists.
+The interpreter keeps no frame objects on exceptions, so exception
+tracebacks have no entries: format_exc() and print_exc() give the "Type:
+message" line CPython ends with (preceded by the usual header). The current
+stack (extract_stack, format_stack) comes from sys._getframe.
 """
 
 import sys
@@ -66,7 +66,19 @@ def extract_tb(tb, limit=None):
 
 
 def extract_stack(f=None, limit=None):
-    return StackSummary()
+    """The current call stack, oldest first, from `sys._getframe`."""
+    if f is None:
+        f = sys._getframe(1)
+    frames = []
+    while f is not None:
+        frames.append(FrameSummary(f.f_code.co_filename, f.f_lineno, f.f_code.co_name))
+        f = f.f_back
+    frames.reverse()
+    if limit is not None:
+        frames = frames[-limit:] if limit >= 0 else frames[:-limit]
+    result = StackSummary()
+    result.extend(frames)
+    return result
 
 
 def format_tb(tb, limit=None):
@@ -74,11 +86,14 @@ def format_tb(tb, limit=None):
 
 
 def format_stack(f=None, limit=None):
-    return []
+    if f is None:
+        f = sys._getframe(1)
+    return format_list(extract_stack(f, limit))
 
 
 def format_list(extracted_list):
-    return []
+    return ['  File "%s", line %d, in %s\n' % (frame.filename, frame.lineno, frame.name)
+            for frame in extracted_list]
 
 
 def print_tb(tb, limit=None, file=None):
@@ -109,6 +124,19 @@ class FrameSummary:
         self.name = name
         self.line = line
         self.locals = locals
+
+    # A FrameSummary also reads as the 4-tuple (filename, lineno, name, line).
+    def _tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
+
+    def __getitem__(self, index):
+        return self._tuple()[index]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __len__(self):
+        return 4
 
 
 class StackSummary(list):

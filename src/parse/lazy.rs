@@ -26,7 +26,6 @@ pub struct LazyBody {
 /// One logical line: where it starts, its indentation, its first word, and
 /// whether it ends with the `:` of a compound statement header.
 struct LogicalLine {
-    start: usize,
     end: usize,
     indent: usize,
     /// Byte offset of the first token (after indentation).
@@ -42,7 +41,6 @@ fn logical_lines(text: &str) -> Vec<LogicalLine> {
     let mut lines = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let start = i;
         let mut indent = 0;
         while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
             indent += if bytes[i] == b'\t' { 8 - indent % 8 } else { 1 };
@@ -100,7 +98,6 @@ fn logical_lines(text: &str) -> Vec<LogicalLine> {
         }
         let end = (i + 1).min(bytes.len());
         lines.push(LogicalLine {
-            start,
             end,
             indent,
             first,

@@ -278,10 +278,17 @@ impl Interp {
                 }
             }
         }
+        // Class keywords go to `__init_subclass__` (PEP 487); `metaclass=` is
+        // evaluated and otherwise ignored (metaclasses are not supported).
+        let mut class_keywords = Vec::new();
         for keyword in &def.keywords {
-            // `metaclass=` and class keywords: evaluated for their side effects,
-            // then ignored (the classes scripts define do not rely on them).
-            self.eval(frame, &keyword.value)?;
+            let value = self.eval(frame, &keyword.value)?;
+            match &keyword.arg {
+                Some(name) if name.as_str() != "metaclass" => {
+                    class_keywords.push((Rc::from(name.as_str()), value));
+                }
+                _ => {}
+            }
         }
         let qualname = format!("{}{}", frame.qualname_prefix, def.name);
         let namespace = new_namespace();
@@ -321,6 +328,7 @@ impl Interp {
             bases,
             namespace,
         )?;
+        self.init_subclass(&class, class_keywords)?;
         let mut value = Value::Class(class);
         for decorator in def.decorator_list.iter().rev() {
             let decorator = self.eval(frame, decorator)?;
@@ -885,6 +893,7 @@ impl Interp {
             location: code.range,
             function: function.qualname.clone(),
             origin_is_project: code.is_project,
+            globals: Some(function.globals.clone()),
         });
         if let Some(error) = &code.analysis().parse_error {
             let error = self.error("SyntaxError", error.clone());
@@ -1501,6 +1510,35 @@ impl Interp {
     }
 }
 
+impl Interp {
+    /// PEP 487: the nearest base's `__init_subclass__` runs with the new class
+    /// (an implicit classmethod; `object`'s does nothing).
+    pub fn init_subclass(
+        &mut self,
+        class: &Rc<Class>,
+        keywords: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<()> {
+        let hook = class
+            .mro
+            .iter()
+            .find_map(|base| base.dict.borrow().get("__init_subclass__").cloned());
+        let function = match hook {
+            Some(Value::Function(function)) => Value::Function(function),
+            Some(Value::Descriptor(descriptor)) => match &*descriptor {
+                Descriptor::ClassMethod(inner) => inner.clone(),
+                _ => return Ok(()),
+            },
+            _ => return Ok(()),
+        };
+        let bound = Value::BoundMethod(Rc::new(super::value::BoundMethod {
+            receiver: Value::Class(class.clone()),
+            function,
+        }));
+        self.call(&bound, Args::with_keywords(Vec::new(), keywords))?;
+        Ok(())
+    }
+}
+
 fn function_has_code(value: &Value, code: &Rc<Code>) -> bool {
     match value {
         Value::Function(function) => Rc::ptr_eq(&function.code, code),
@@ -1779,6 +1817,7 @@ impl Interp {
                 location: TextRange::default(),
                 function: "<module>".into(),
                 origin_is_project: is_project,
+                globals: Some(inner.globals.clone()),
             });
             let result = match &expr[0] {
                 Stmt::Expr(statement) => self.eval(&mut inner, &statement.value),
@@ -1799,6 +1838,7 @@ impl Interp {
             location: TextRange::default(),
             function: "<module>".into(),
             origin_is_project: is_project,
+            globals: Some(inner.globals.clone()),
         });
         let result = self.exec_module_body(&mut inner, &body);
         self.stack.pop();

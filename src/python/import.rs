@@ -313,6 +313,7 @@ impl Interp {
             location: TextRange::default(),
             function: "<module>".into(),
             origin_is_project: is_project,
+            globals: Some(frame.globals.clone()),
         });
         let result = self.exec_module_body(&mut frame, &body);
         self.stack.pop();
@@ -358,6 +359,7 @@ impl Interp {
                     location: range,
                     function: "<module>".into(),
                     origin_is_project: allow_python2,
+                    globals: None,
                 });
                 let error = self.error("SyntaxError", failure.message);
                 self.stack.pop();

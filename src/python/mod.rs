@@ -214,6 +214,8 @@ pub struct StackEntry {
     pub location: TextRange,
     pub function: Rc<str>,
     pub origin_is_project: bool,
+    /// The frame's globals (for `sys._getframe(n).f_globals`).
+    pub globals: Option<value::Namespace>,
 }
 
 /// The interpreter: global state of one evaluation.

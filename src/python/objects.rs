@@ -261,6 +261,17 @@ impl Interp {
                         }))
                     }
                     "__globals__" => return Ok(Some(self.namespace_dict(&function.globals))),
+                    "__code__" => return self.code_object(function).map(Some),
+                    "__kwdefaults__" => {
+                        if function.kw_defaults.is_empty() {
+                            return Ok(Some(Value::None));
+                        }
+                        let mut dict = Dict::new();
+                        for (name, value) in &function.kw_defaults {
+                            dict.insert(HashKey(Value::Str(name.clone())), value.clone());
+                        }
+                        return Ok(Some(Value::dict(dict)));
+                    }
                     _ => {}
                 }
                 if let Some(value) = function.dict.borrow().get(name) {
@@ -308,6 +319,57 @@ impl Interp {
             Some(value) => Ok(Some(self.bind(value, object, &class))),
             None => Ok(None),
         }
+    }
+
+    /// A read-only `__code__` with what introspection (`inspect`) reads.
+    fn code_object(&mut self, function: &Rc<super::value::Function>) -> PyResult<Value> {
+        let code = function.code.clone();
+        let params = &code.params;
+        let object = self.types.object.clone();
+        let class = self.new_class("code", "code", "builtins", vec![object], new_namespace())?;
+        let instance = self.new_object(&class);
+        let mut names: Vec<Value> = params
+            .positional
+            .iter()
+            .chain(&params.keyword_only)
+            .map(|p| Value::Str(p.name.clone()))
+            .collect();
+        names.extend(
+            params
+                .varargs
+                .iter()
+                .chain(&params.varkw)
+                .map(|n| Value::Str(n.clone())),
+        );
+        let mut flags = 0;
+        if params.varargs.is_some() {
+            flags |= 0x04;
+        }
+        if params.varkw.is_some() {
+            flags |= 0x08;
+        }
+        if code.analysis().is_generator {
+            flags |= 0x20;
+        }
+        instance.set("co_name", Value::Str(code.name.clone()));
+        instance.set(
+            "co_filename",
+            Value::str(code.file.display_path.to_string_lossy().as_ref()),
+        );
+        instance.set("co_argcount", Value::Int(params.positional.len() as i64));
+        instance.set(
+            "co_posonlyargcount",
+            Value::Int(params.positional_only as i64),
+        );
+        instance.set(
+            "co_kwonlyargcount",
+            Value::Int(params.keyword_only.len() as i64),
+        );
+        instance.set("co_varnames", Value::tuple(names));
+        instance.set("co_flags", Value::Int(flags));
+        let (line, _) = code.file.line_column(code.range.start().into());
+        instance.set("co_firstlineno", Value::Int(line as i64));
+        Ok(Value::Instance(instance))
     }
 
     /// Turns a class attribute into what an instance lookup returns.

@@ -105,6 +105,27 @@ impl Vfs {
         }
     }
 
+    /// Removes a directory tree the script created. Trees that exist on disk
+    /// cannot be removed (the source tree never changes).
+    pub fn remove_tree(&mut self, path: &Path) -> io::Result<()> {
+        if self.host.kind(path).is_some() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!("not allowed in distill: removing `{}`", path.display()),
+            ));
+        }
+        let before = self.overlay.len() + self.overlay_dirs.len();
+        self.overlay.retain(|file, _| !file.starts_with(path));
+        self.overlay_dirs.retain(|dir| !dir.starts_with(path));
+        if before == self.overlay.len() + self.overlay_dirs.len() {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "No such file or directory",
+            ));
+        }
+        Ok(())
+    }
+
     pub fn make_dir(&mut self, path: &Path) -> io::Result<()> {
         if !self.is_inside_root(path) {
             return Err(io::Error::new(

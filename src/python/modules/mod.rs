@@ -65,24 +65,17 @@ const DENIED: &[(&str, &[&str])] = &[
     ("urllib.request", &["urlopen", "urlretrieve", "Request"]),
     ("http.client", &["HTTPConnection", "HTTPSConnection"]),
     ("multiprocessing", &["Pool", "Process", "cpu_count"]),
-    ("threading", &["Thread"]),
-    (
-        "tempfile",
-        &[
-            "mkdtemp",
-            "mkstemp",
-            "TemporaryDirectory",
-            "NamedTemporaryFile",
-            "TemporaryFile",
-            "gettempdir",
-        ],
-    ),
 ];
 
 pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
     Some(match name {
         "sys" => sys::create(interp),
         "_sandbox" => sandbox::create(interp),
+        // `import builtins` (and six's `__import__("builtins")`) is the live namespace.
+        "builtins" => Ok(Rc::new(Module {
+            name: "builtins".into(),
+            dict: interp.builtins.clone(),
+        })),
         "re" => re::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
@@ -112,6 +105,28 @@ fn denied_module(interp: &mut Interp, name: &str, functions: &[&str]) -> PyResul
         .map(|f| (*f, denied as super::value::NativeFn))
         .collect();
     add_functions(&module, &entries);
+    if name == "socket" {
+        // Constants libraries import at module level (no call is ever allowed).
+        for (constant, value) in [
+            ("AF_UNIX", 1),
+            ("AF_INET", 2),
+            ("AF_INET6", 10),
+            ("SOCK_STREAM", 1),
+            ("SOCK_DGRAM", 2),
+            ("SOCK_RAW", 3),
+            ("SOL_SOCKET", 1),
+            ("SO_REUSEADDR", 2),
+            ("IPPROTO_TCP", 6),
+            ("IPPROTO_UDP", 17),
+        ] {
+            module.set(constant, Value::Int(value));
+        }
+        module.set("has_ipv6", Value::Bool(true));
+        let os_error = interp.types.exception("OSError");
+        module.set("error", Value::Class(os_error));
+        let timeout = interp.types.exception("TimeoutError");
+        module.set("timeout", Value::Class(timeout));
+    }
     if name == "subprocess" {
         module.set("PIPE", Value::Int(-1));
         module.set("STDOUT", Value::Int(-2));

@@ -685,7 +685,13 @@ fn makedirs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     let mut ancestors: Vec<PathBuf> = absolute.ancestors().map(Path::to_path_buf).collect();
     ancestors.reverse();
+    // Ancestors outside the root are the host's business (and exist as far
+    // as the script can tell): only missing directories inside it are made.
+    let inside = interp.vfs.is_inside_root(&absolute);
     for dir in ancestors {
+        if inside && !interp.vfs.is_inside_root(&dir) {
+            continue;
+        }
         if interp.vfs.kind(&dir).is_none() {
             interp
                 .vfs

@@ -14,7 +14,12 @@ pub fn create(_interp: &mut Interp) -> PyResult<Rc<Module>> {
     let module = new_module("_sandbox");
     add_functions(
         &module,
-        &[("read", read), ("write", write), ("exists", exists)],
+        &[
+            ("read", read),
+            ("write", write),
+            ("exists", exists),
+            ("remove_tree", remove_tree),
+        ],
     );
     Ok(module)
 }
@@ -52,4 +57,16 @@ fn exists(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let path = path_arg(interp, &values[0], "open")?;
     let absolute = interp.vfs.absolute(&path);
     Ok(Value::Bool(interp.vfs.kind(&absolute).is_some()))
+}
+
+/// Removes a directory tree the script created (see `Vfs::remove_tree`).
+fn remove_tree(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let values = args.positional_only(interp, "remove_tree", 1, 1)?.to_vec();
+    let path = path_arg(interp, &values[0], "rmtree")?;
+    let absolute = interp.vfs.absolute(&path);
+    interp
+        .vfs
+        .remove_tree(&absolute)
+        .map_err(|error| interp.os_error(&error, Some(&path)))?;
+    Ok(Value::None)
 }

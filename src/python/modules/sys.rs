@@ -52,6 +52,13 @@ pub fn create(interp: &mut Interp) -> PyResult<Rc<Module>> {
     module.set("float_repr_style", Value::str("short"));
     module.set("modules", Value::Dict(interp.sys_modules.clone()));
     module.set("platlibdir", Value::str("lib"));
+    // The import machinery's hooks: empty, since imports are distill's own.
+    module.set("meta_path", Value::list(Vec::new()));
+    module.set("path_hooks", Value::list(Vec::new()));
+    module.set(
+        "path_importer_cache",
+        Value::dict(crate::python::value::Dict::new()),
+    );
 
     let implementation = interp.new_class(
         "implementation",
@@ -197,6 +204,48 @@ fn exc_info(interp: &mut Interp, _args: Args) -> PyResult<Value> {
     })
 }
 
-fn getframe(interp: &mut Interp, _args: Args) -> PyResult<Value> {
-    Err(interp.value_error("sys._getframe is not available in distill"))
+/// `sys._getframe(depth)`: the caller's frame (or one further out) with
+/// `f_globals`, `f_code`, `f_lineno` and `f_back`, which is what libraries
+/// read (the calling module's name, a line for a message).
+fn getframe(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let values = args.positional_only(interp, "_getframe", 0, 1)?.to_vec();
+    let depth = match values.first() {
+        Some(depth) => interp.expect_int(depth, "_getframe() depth")?.max(0) as usize,
+        None => 0,
+    };
+    let Some(index) = interp.stack.len().checked_sub(depth + 1) else {
+        return Err(interp.value_error("call stack is not deep enough"));
+    };
+    frame_object(interp, index)
+}
+
+fn frame_object(interp: &mut Interp, index: usize) -> PyResult<Value> {
+    let object = interp.types.object.clone();
+    let class = interp.new_class(
+        "frame",
+        "frame",
+        "builtins",
+        vec![object.clone()],
+        new_namespace(),
+    )?;
+    let code_class = interp.new_class("code", "code", "builtins", vec![object], new_namespace())?;
+    let entry = &interp.stack[index];
+    let (line, _) = entry.file.line_column(entry.location.start().into());
+    let globals = entry.globals.clone().unwrap_or_else(new_namespace);
+    let name = entry.function.clone();
+    let filename = entry.file.display_path.to_string_lossy().to_string();
+    let code = interp.new_object(&code_class);
+    code.set("co_name", Value::Str(name));
+    code.set("co_filename", Value::str(filename));
+    let frame = interp.new_object(&class);
+    frame.set("f_globals", Value::Dict(globals.clone()));
+    frame.set("f_locals", Value::Dict(globals));
+    frame.set("f_lineno", Value::Int(line as i64));
+    frame.set("f_code", Value::Instance(code));
+    let back = match index.checked_sub(1) {
+        Some(previous) => frame_object(interp, previous)?,
+        None => Value::None,
+    };
+    frame.set("f_back", back);
+    Ok(Value::Instance(frame))
 }
