@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -17,7 +17,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) {
             if path.file_name().is_some_and(|n| n == "__pycache__") {
                 continue;
             }
-            collect(root, &path, out);
+            collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "py") {
             out.push(path);
         }
@@ -30,7 +30,7 @@ fn table(name: &str, folder: &str) -> String {
     let root = manifest.join(folder);
     println!("cargo:rerun-if-changed={folder}");
     let mut files = Vec::new();
-    collect(&root, &root, &mut files);
+    collect(&root, &mut files);
     let mut code = format!("pub static {name}: &[crate::python::EmbeddedModule] = &[\n");
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());

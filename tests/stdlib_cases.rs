@@ -131,7 +131,7 @@ fn stdlib_cases() {
         .filter(|p| {
             let stem = p.file_stem().unwrap_or_default().to_string_lossy();
             only.as_ref()
-                .map_or(true, |only| only.iter().any(|o| *o == stem))
+                .is_none_or(|only| only.iter().any(|o| *o == stem))
         })
         .collect();
     cases.sort();

@@ -144,7 +144,7 @@ pub fn rfc822_escape(header: &str) -> String {
     let ends_in_newline = lines.last().is_some_and(|last| {
         splitlines(last, false)
             .first()
-            .map_or(true, |l| l.len() != last.len())
+            .is_none_or(|l| l.len() != last.len())
     });
     let mut out = lines.join(&indent);
     if ends_in_newline {

@@ -19,7 +19,8 @@ pub struct EvaluationArgs {
     /// Overrides a value the sandbox cannot know (`version=1.2.3`); repeatable.
     #[arg(long = "set", value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
-    /// Arguments the script sees after `setup.py` in `sys.argv`.
+    /// Arguments the script sees after `setup.py` in `sys.argv` (default:
+    /// `bdist_wheel`, as in pip's wheel build).
     #[arg(long = "script-arg", value_name = "ARG", allow_hyphen_values = true)]
     pub script_args: Vec<String>,
     /// Statements, calls and loop iterations the script may run.
@@ -143,7 +144,11 @@ impl EvaluationArgs {
             target: TargetPython::for_host(major, minor),
             limits,
             environ,
-            argv: self.script_args.clone(),
+            argv: if self.script_args.is_empty() {
+                vec!["bdist_wheel".into()]
+            } else {
+                self.script_args.clone()
+            },
             compat_dir: self.compat_dir.clone(),
         })
     }

@@ -34,3 +34,33 @@ pub fn load_from_dir(dir: &std::path::Path) -> std::io::Result<Vec<crate::python
     }
     Ok(modules)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::parse::{lazy, parse_module, ParseMode};
+    use crate::python::pylib::PYLIB;
+
+    /// Every embedded module is valid Python 3, and every function body the
+    /// lazy parser defers parses back on its own (so a deferred body can
+    /// never fail at run time).
+    #[test]
+    fn embedded_modules_parse_eagerly_and_lazily() {
+        for module in super::COMPAT.iter().chain(PYLIB) {
+            let path = Path::new(module.path);
+            parse_module(module.source, path, ParseMode::Strict)
+                .unwrap_or_else(|e| panic!("{}: {}", module.path, e.message));
+            let parsed = parse_module(module.source, path, ParseMode::Library)
+                .unwrap_or_else(|e| panic!("{} (stubbed): {}", module.path, e.message));
+            let text = module
+                .source
+                .strip_prefix('\u{feff}')
+                .unwrap_or(module.source);
+            for body in parsed.lazy_bodies {
+                lazy::parse_function_body(text, body, module.path)
+                    .unwrap_or_else(|e| panic!("{} at byte {}: {e}", module.path, body.def_offset));
+            }
+        }
+    }
+}

@@ -1643,49 +1643,84 @@ fn constant_value(constant: &rustpython_parser::ast::Constant) -> Option<AttrVal
 // find_packages, glob, license files
 // ---------------------------------------------------------------------------
 
-/// Python's `fnmatch.fnmatchcase`: `*`, `?`, `[seq]`, `[!seq]`.
+/// Python's `fnmatch.fnmatchcase`: `*`, `?`, `[seq]`, `[!seq]` (with
+/// ranges; `]` first in a set is literal; an unterminated `[` is literal).
+/// Matched directly (no regex): this runs for every file a glob visits.
 pub fn fnmatch_case(name: &str, pattern: &str) -> bool {
-    let mut regex = String::from("(?s)^");
-    let chars: Vec<char> = pattern.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        i += 1;
-        match c {
-            '*' => regex.push_str(".*"),
-            '?' => regex.push('.'),
-            '[' => {
-                let mut j = i;
-                if j < chars.len() && chars[j] == '!' {
-                    j += 1;
-                }
-                if j < chars.len() && chars[j] == ']' {
-                    j += 1;
-                }
-                while j < chars.len() && chars[j] != ']' {
-                    j += 1;
-                }
-                if j >= chars.len() {
-                    regex.push_str("\\[");
-                } else {
-                    let mut class: String = chars[i..j].iter().collect();
-                    i = j + 1;
-                    class = class.replace('\\', "\\\\");
-                    if let Some(rest) = class.strip_prefix('!') {
-                        class = format!("^{rest}");
-                    } else if class.starts_with('^') {
-                        class = format!("\\{class}");
-                    }
-                    regex.push('[');
-                    regex.push_str(&class.replace('[', "\\["));
-                    regex.push(']');
-                }
+    let name: Vec<char> = name.chars().collect();
+    let pattern: Vec<char> = pattern.chars().collect();
+    let (mut n, mut p) = (0, 0);
+    // Where to resume after the last `*`: (pattern index after it, name index).
+    let mut backtrack: Option<(usize, usize)> = None;
+    while n < name.len() {
+        let step = match pattern.get(p) {
+            Some('*') => {
+                backtrack = Some((p + 1, n));
+                p += 1;
+                continue;
             }
-            other => regex.push_str(&regex::escape(&other.to_string())),
+            Some('?') => Some(p + 1),
+            Some('[') => match char_class(&pattern, p) {
+                Some((matches, next)) => matches(name[n]).then_some(next),
+                None => (name[n] == '[').then_some(p + 1),
+            },
+            Some(&c) => (name[n] == c).then_some(p + 1),
+            None => None,
+        };
+        match (step, backtrack) {
+            (Some(next), _) => {
+                p = next;
+                n += 1;
+            }
+            (None, Some((star_p, star_n))) => {
+                backtrack = Some((star_p, star_n + 1));
+                p = star_p;
+                n = star_n + 1;
+            }
+            (None, None) => return false,
         }
     }
-    regex.push('$');
-    regex::Regex::new(&regex).is_ok_and(|r| r.is_match(name))
+    pattern[p..].iter().all(|&c| c == '*')
+}
+
+/// Parses `[...]` at `start`: a predicate and the index after `]`, or
+/// `None` when the set is unterminated.
+fn char_class(pattern: &[char], start: usize) -> Option<(impl Fn(char) -> bool + '_, usize)> {
+    let mut i = start + 1;
+    let negated = pattern.get(i) == Some(&'!');
+    if negated {
+        i += 1;
+    }
+    let body_start = i;
+    if pattern.get(i) == Some(&']') {
+        i += 1;
+    }
+    while pattern.get(i).is_some_and(|&c| c != ']') {
+        i += 1;
+    }
+    if i >= pattern.len() {
+        return None;
+    }
+    let body = &pattern[body_start..i];
+    let matches = move |c: char| {
+        let mut found = false;
+        let mut j = 0;
+        while j < body.len() {
+            if j + 2 < body.len() && body[j + 1] == '-' {
+                if body[j] <= c && c <= body[j + 2] {
+                    found = true;
+                }
+                j += 3;
+            } else {
+                if body[j] == c {
+                    found = true;
+                }
+                j += 1;
+            }
+        }
+        found != negated
+    };
+    Some((matches, i + 1))
 }
 
 /// setuptools' finders (`setuptools.discovery`): `PackageFinder` (a package
@@ -2103,11 +2138,11 @@ pub fn discover_packages(
             }
         }
     }
-    if !model
+    if model
         .metadata
         .name
         .as_ref()
-        .is_some_and(|n| !n.value.is_empty())
+        .is_none_or(|n| n.value.is_empty())
     {
         if let Some(name) = discover_name(model, files) {
             model.metadata.name = Some(Sourced::new(name, Source::Default));
@@ -2811,5 +2846,50 @@ universal = 1
         let text = "[options]\nentry_points =\n    [console_scripts]\n    a = x:y\n[options.entry_points]\nconsole_scripts =\n    b = x:z\n";
         let (model, _) = parse(text, &InMemoryFiles::default());
         assert_eq!(value(&model.entry_points)[0].entries[0].name, "a");
+    }
+}
+
+#[cfg(test)]
+mod fnmatch_tests {
+    use super::fnmatch_case;
+
+    /// Expected values from CPython 3.11's `fnmatch.fnmatchcase`.
+    #[test]
+    fn fnmatch_case_matches_cpython() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("LICENSE", "LICEN[CS]E*", true),
+            ("LICENCE.txt", "LICEN[CS]E*", true),
+            ("LICENSE", "LICEN[!CS]E*", false),
+            ("a.py", "*.py", true),
+            ("a.pyc", "*.py", false),
+            ("abc", "a?c", true),
+            ("ac", "a?c", false),
+            ("x]y", "x[]]y", true),
+            ("x[y", "x[y", true),
+            ("a-b", "a[a-z-]b", true),
+            ("aXb", "a[a-z]b", false),
+            ("a\nb", "a*b", true),
+            ("", "*", true),
+            ("", "", true),
+            ("a", "", false),
+            ("abcabc", "*abc", true),
+            ("ab", "a**b", true),
+            ("[a]", "[[]a]", true),
+            ("!x", "[!!]x", false),
+            ("b", "[!a]", true),
+            ("a", "[!a]", false),
+            ("COPYING", "COPYING*", true),
+            ("NOTICE.md", "NOTICE*", true),
+            ("foo/bar.txt", "*.txt", true),
+            ("a.b.c", "*.*.*", true),
+            ("mississippi", "*ss*ss*", true),
+        ];
+        for (name, pattern, expected) in cases {
+            assert_eq!(
+                fnmatch_case(name, pattern),
+                *expected,
+                "fnmatchcase({name:?}, {pattern:?})"
+            );
+        }
     }
 }

@@ -70,7 +70,9 @@ impl Default for EvaluateOptions {
             target: TargetPython::for_host(3, 11),
             limits: Limits::default(),
             environ: std::env::vars().collect(),
-            argv: Vec::new(),
+            // What pip's wheel build runs; scripts choose e.g. environment
+            // markers vs. plain requirements by it.
+            argv: vec!["bdist_wheel".into()],
             compat_dir: None,
         }
     }
@@ -138,7 +140,7 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         call.called = true;
         let call_expr = first.span.as_ref().and_then(find_call);
         for (name, value) in &first.keywords {
-            let data = interp.to_data(value);
+            let data = interp.snapshot(value);
             let origin = keyword_origin(
                 name,
                 call_expr.as_ref(),
@@ -152,11 +154,13 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         call.call_span = first.span;
     }
     call.environ_set = environ_changes(&mut interp);
+    // The script itself is not something it "read".
     call.files_read = interp
         .vfs
         .reads
         .iter()
-        .map(|p| interp.display_path(p))
+        .filter(|path| **path != script)
+        .map(|path| interp.display_path(path))
         .collect();
     call.overlay = interp
         .vfs
@@ -314,7 +318,12 @@ fn environ_changes(interp: &mut Interp) -> Vec<(String, String)> {
 
 /// Re-parses the file of a span and finds the call expression at it.
 fn find_call(span: &Span) -> Option<ast::ExprCall> {
-    let parsed = crate::parse::parse_module(&span.file.text, &span.file.display_path, true).ok()?;
+    let parsed = crate::parse::parse_module(
+        &span.file.text,
+        &span.file.display_path,
+        crate::parse::ParseMode::Project,
+    )
+    .ok()?;
     let mut found = None;
     for stmt in &parsed.body {
         find_call_in_stmt(stmt, span.start, &mut found);

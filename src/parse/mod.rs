@@ -1,6 +1,7 @@
 //! Parsing Python source. rustpython-parser stays behind this module, so a
 //! later move to another parser touches only this folder.
 
+pub mod lazy;
 pub mod py2;
 
 use std::path::Path;
@@ -17,6 +18,19 @@ pub struct ParsedModule {
     pub body: Vec<Stmt>,
     /// Python 2-era constructs that were rewritten, one per fix.
     pub python2_fixes: Vec<Python2Fix>,
+    /// Function bodies left for later (`lazy` parsing only).
+    pub lazy_bodies: Vec<lazy::LazyBody>,
+}
+
+/// How to parse a module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseMode {
+    /// A project file: parsed whole; Python 2 syntax is rewritten if needed.
+    Project,
+    /// A trusted library module: function bodies are parsed on first call.
+    Library,
+    /// Code given to `exec`: parsed whole, Python 3 only.
+    Strict,
 }
 
 pub struct Python2Fix {
@@ -34,22 +48,31 @@ pub struct ParseFailure {
     pub offset: usize,
 }
 
-/// Parses a module. With `allow_python2`, a module that fails to parse is
-/// retried after rewriting Python 2-era syntax (line numbers are preserved).
+/// Parses a module. A project file that fails to parse is retried after
+/// rewriting Python 2-era syntax (line numbers are preserved); a library
+/// module's function bodies are left for [`lazy::parse_function_body`].
 pub fn parse_module(
     text: &str,
     display: &Path,
-    allow_python2: bool,
+    mode: ParseMode,
 ) -> Result<ParsedModule, ParseFailure> {
     let source_path = display.to_string_lossy();
     // A byte-order mark is not part of the source.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file = SourceFile::new(display, text);
-    match rustpython_parser::parse(text, rustpython_parser::Mode::Module, &source_path) {
+    let allow_python2 = mode == ParseMode::Project;
+    let (parsed_text, lazy_bodies) = if mode == ParseMode::Library {
+        let (stubbed, bodies) = lazy::stub_function_bodies(text);
+        (std::borrow::Cow::Owned(stubbed), bodies)
+    } else {
+        (std::borrow::Cow::Borrowed(text), Vec::new())
+    };
+    match rustpython_parser::parse(&parsed_text, rustpython_parser::Mode::Module, &source_path) {
         Ok(module) => Ok(ParsedModule {
             file,
             body: into_body(module),
             python2_fixes: Vec::new(),
+            lazy_bodies,
         }),
         Err(error) => {
             let failure = ParseFailure {
@@ -81,6 +104,7 @@ pub fn parse_module(
                         file,
                         body: into_body(module),
                         python2_fixes,
+                        lazy_bodies: Vec::new(),
                     })
                 }
                 Err(_) => Err(failure),

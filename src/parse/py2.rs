@@ -1033,7 +1033,7 @@ impl<'a> Rewriter<'a> {
         {
             if offending
                 .as_ref()
-                .map_or(true, |first| blank.start < first.start)
+                .is_none_or(|first| blank.start < first.start)
             {
                 offending = Some(blank.clone());
             }

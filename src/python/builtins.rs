@@ -156,13 +156,9 @@ fn int_arg(interp: &mut Interp, value: &Value, name: &str) -> PyResult<BigInt> {
         Some(int) => Ok(int),
         None => {
             let type_name = interp.type_name(value);
+            let _ = name;
             Err(interp.type_error(format!(
-                "'{type_name}' object cannot be interpreted as an integer{}",
-                if name.is_empty() {
-                    String::new()
-                } else {
-                    String::new()
-                }
+                "'{type_name}' object cannot be interpreted as an integer"
             )))
         }
     }

@@ -2,6 +2,7 @@
 //! decides that at compile time: any name bound anywhere in the body), and
 //! whether the body is a generator.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
@@ -9,6 +10,7 @@ use rustpython_parser::ast::{self, Expr, Stmt};
 use rustpython_parser::text_size::TextRange;
 
 use crate::diagnostics::SourceFile;
+use crate::parse::lazy::LazyBody;
 
 /// What a function runs.
 pub enum CodeBody {
@@ -39,14 +41,24 @@ pub struct Code {
     pub file: Rc<SourceFile>,
     pub range: TextRange,
     pub params: Params,
+    /// Whether the file is part of the project (for user-facing locations).
+    pub is_project: bool,
+    /// The body and its scope analysis, computed on first use for functions
+    /// whose body was not parsed yet (see `parse::lazy`).
+    analysis: OnceCell<Analysis>,
+    lazy: Option<LazyBody>,
+}
+
+/// What a function body binds and does.
+pub struct Analysis {
     pub body: CodeBody,
     /// Names bound in this scope (excluding `global`/`nonlocal` ones).
     pub locals: HashSet<Rc<str>>,
     pub globals: HashSet<Rc<str>>,
     pub nonlocals: HashSet<Rc<str>>,
     pub is_generator: bool,
-    /// Whether the file is part of the project (for user-facing locations).
-    pub is_project: bool,
+    /// A deferred body that failed to parse (never for valid library code).
+    pub parse_error: Option<String>,
 }
 
 impl Code {
@@ -58,6 +70,80 @@ impl Code {
         file: Rc<SourceFile>,
         is_project: bool,
     ) -> Code {
+        let params = Params::from_arguments(args);
+        let analysis = Analysis::of(&params, body, None);
+        Code {
+            name: name.into(),
+            file,
+            range,
+            params,
+            is_project,
+            analysis: OnceCell::from(analysis),
+            lazy: None,
+        }
+    }
+
+    /// A function whose body is parsed on first call.
+    pub fn for_lazy_function(
+        name: &str,
+        args: &ast::Arguments,
+        lazy: LazyBody,
+        range: TextRange,
+        file: Rc<SourceFile>,
+        is_project: bool,
+    ) -> Code {
+        Code {
+            name: name.into(),
+            file,
+            range,
+            params: Params::from_arguments(args),
+            is_project,
+            analysis: OnceCell::new(),
+            lazy: Some(lazy),
+        }
+    }
+
+    /// A comprehension's own scope: its loop targets are local.
+    pub fn for_comprehension(
+        generators: &[ast::Comprehension],
+        range: TextRange,
+        file: Rc<SourceFile>,
+        is_project: bool,
+    ) -> Code {
+        let mut scan = Scan::default();
+        for generator in generators {
+            scan.target(&generator.target);
+        }
+        Code {
+            name: "<comprehension>".into(),
+            file,
+            range,
+            params: Params::default(),
+            is_project,
+            analysis: OnceCell::from(Analysis::from_scan(CodeBody::Comprehension, scan, None)),
+            lazy: None,
+        }
+    }
+
+    /// The body and its analysis (parsing a deferred body now).
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| {
+            let Some(lazy) = self.lazy else {
+                return Analysis::of(&self.params, CodeBody::Statements(Vec::new()), None);
+            };
+            let path = self.file.display_path.to_string_lossy();
+            match crate::parse::lazy::parse_function_body(&self.file.text, lazy, &path) {
+                Ok(body) => Analysis::of(&self.params, CodeBody::Statements(body), None),
+                Err(error) => {
+                    Analysis::of(&self.params, CodeBody::Statements(Vec::new()), Some(error))
+                }
+            }
+        })
+    }
+}
+
+impl Params {
+    fn from_arguments(args: &ast::Arguments) -> Params {
         let mut params = Params {
             positional_only: args.posonlyargs.len(),
             ..Params::default()
@@ -76,7 +162,12 @@ impl Code {
             });
         }
         params.varkw = args.kwarg.as_ref().map(|a| a.arg.as_str().into());
+        params
+    }
+}
 
+impl Analysis {
+    fn of(params: &Params, body: CodeBody, parse_error: Option<String>) -> Analysis {
         let mut scan = Scan::default();
         for param in params.positional.iter().chain(&params.keyword_only) {
             scan.bound.insert(param.name.clone());
@@ -89,56 +180,22 @@ impl Code {
             CodeBody::Expression(expr) => scan.expression(expr),
             CodeBody::Comprehension => {}
         }
-        Code::from_scan(name, file, range, params, body, scan, is_project)
+        Analysis::from_scan(body, scan, parse_error)
     }
 
-    /// A comprehension's own scope: its loop targets are local.
-    pub fn for_comprehension(
-        generators: &[ast::Comprehension],
-        range: TextRange,
-        file: Rc<SourceFile>,
-        is_project: bool,
-    ) -> Code {
-        let mut scan = Scan::default();
-        for generator in generators {
-            scan.target(&generator.target);
-        }
-        Code::from_scan(
-            "<comprehension>",
-            file,
-            range,
-            Params::default(),
-            CodeBody::Comprehension,
-            scan,
-            is_project,
-        )
-    }
-
-    fn from_scan(
-        name: &str,
-        file: Rc<SourceFile>,
-        range: TextRange,
-        params: Params,
-        body: CodeBody,
-        scan: Scan,
-        is_project: bool,
-    ) -> Code {
+    fn from_scan(body: CodeBody, scan: Scan, parse_error: Option<String>) -> Analysis {
         let locals = scan
             .bound
             .into_iter()
             .filter(|name| !scan.globals.contains(name) && !scan.nonlocals.contains(name))
             .collect();
-        Code {
-            name: name.into(),
-            file,
-            range,
-            params,
+        Analysis {
             body,
             locals,
             globals: scan.globals,
             nonlocals: scan.nonlocals,
             is_generator: scan.yields,
-            is_project,
+            parse_error,
         }
     }
 }

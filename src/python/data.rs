@@ -181,37 +181,6 @@ impl PyData {
 /// formatting in [`super::format`].
 pub use super::format::float_to_string as float_repr;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn float_repr_matches_cpython() {
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(-0.0), "-0.0");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1.5e-5), "1.5e-05");
-        assert_eq!(float_repr(123456789.125), "123456789.125");
-        assert_eq!(float_repr(1e-4), "0.0001");
-    }
-
-    #[test]
-    fn json_encoding() {
-        let data = PyData::Dict(vec![
-            (
-                PyData::Str("a".into()),
-                PyData::Tuple(vec![PyData::Int(IntData::Small(1))]),
-            ),
-            (PyData::Str("b".into()), PyData::Float(2.0)),
-        ]);
-        assert_eq!(
-            data.to_json().to_string(),
-            r#"{"a":{"$tuple":[1]},"b":{"$float":"2.0"}}"#
-        );
-    }
-}
-
 /// Depth beyond which a snapshot stops descending (cyclic or absurd data).
 const MAX_DEPTH: usize = 64;
 
@@ -219,11 +188,11 @@ impl super::Interp {
     /// Snapshots a value as plain data. Instances of subclasses of builtin
     /// containers (`OrderedDict`, a namedtuple) are exported as the builtin
     /// value, as `isinstance(value, dict)` would see them.
-    pub fn to_data(&mut self, value: &super::Value) -> PyData {
-        self.to_data_at(value, 0)
+    pub fn snapshot(&mut self, value: &super::Value) -> PyData {
+        self.snapshot_at(value, 0)
     }
 
-    fn to_data_at(&mut self, value: &super::Value, depth: usize) -> PyData {
+    fn snapshot_at(&mut self, value: &super::Value, depth: usize) -> PyData {
         use super::Value as V;
         if depth > MAX_DEPTH {
             return PyData::Repr("...".into());
@@ -231,7 +200,7 @@ impl super::Interp {
         let items = |interp: &mut super::Interp, values: &[V]| -> Vec<PyData> {
             values
                 .iter()
-                .map(|v| interp.to_data_at(v, depth + 1))
+                .map(|v| interp.snapshot_at(v, depth + 1))
                 .collect()
         };
         match value {
@@ -265,14 +234,17 @@ impl super::Interp {
                     pairs
                         .iter()
                         .map(|(k, v)| {
-                            (self.to_data_at(k, depth + 1), self.to_data_at(v, depth + 1))
+                            (
+                                self.snapshot_at(k, depth + 1),
+                                self.snapshot_at(v, depth + 1),
+                            )
                         })
                         .collect(),
                 )
             }
             V::Instance(instance) => {
                 if let Some(payload) = super::Interp::builtin_payload(value) {
-                    return self.to_data_at(&payload, depth);
+                    return self.snapshot_at(&payload, depth);
                 }
                 let attrs: Vec<(super::value::HashKey, V)> = instance
                     .dict
@@ -284,22 +256,18 @@ impl super::Interp {
                     .into_iter()
                     .filter_map(|(k, v)| {
                         let name = k.0.as_str()?.to_string();
-                        Some((name, self.to_data_at(&v, depth + 1)))
+                        Some((name, self.snapshot_at(&v, depth + 1)))
                     })
                     .collect();
                 PyData::Object {
                     class: qualified_class_name(&instance.class),
-                    mro: instance
-                        .class
-                        .lineage()
-                        .map(|c| qualified_class_name(c))
-                        .collect(),
+                    mro: instance.class.lineage().map(qualified_class_name).collect(),
                     attrs,
                 }
             }
             V::Class(class) => PyData::Class {
                 name: qualified_class_name(class),
-                mro: class.lineage().map(|c| qualified_class_name(c)).collect(),
+                mro: class.lineage().map(qualified_class_name).collect(),
             },
             V::Function(function) => {
                 PyData::Function(format!("{}.{}", function.module, function.qualname))
@@ -307,7 +275,7 @@ impl super::Interp {
             V::Builtin(builtin) => PyData::Function(format!("{}.{}", builtin.owner, builtin.name)),
             V::BoundMethod(method) => {
                 let function = method.function.clone();
-                self.to_data_at(&function, depth)
+                self.snapshot_at(&function, depth)
             }
             V::Module(module) => PyData::Module(module.name.to_string()),
             other => PyData::Repr(self.repr(other).map(|r| r.to_string()).unwrap_or_default()),
@@ -318,4 +286,35 @@ impl super::Interp {
 /// `module.qualname` of a class, as the CPython recorder writes it.
 fn qualified_class_name(class: &std::rc::Rc<super::value::Class>) -> String {
     format!("{}.{}", class.module, class.qualname)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_cpython() {
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(1.0), "1.0");
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1.5e-5), "1.5e-05");
+        assert_eq!(float_repr(123456789.125), "123456789.125");
+        assert_eq!(float_repr(1e-4), "0.0001");
+    }
+
+    #[test]
+    fn json_encoding() {
+        let data = PyData::Dict(vec![
+            (
+                PyData::Str("a".into()),
+                PyData::Tuple(vec![PyData::Int(IntData::Small(1))]),
+            ),
+            (PyData::Str("b".into()), PyData::Float(2.0)),
+        ]);
+        assert_eq!(
+            data.to_json().to_string(),
+            r#"{"a":{"$tuple":[1]},"b":{"$float":"2.0"}}"#
+        );
+    }
 }

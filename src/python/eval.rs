@@ -559,7 +559,7 @@ impl Interp {
         match &frame.locals {
             Locals::Module => {}
             Locals::Function(scope) => {
-                if scope.code.locals.contains(name) {
+                if scope.code.analysis().locals.contains(name) {
                     return match scope.vars.borrow().get(name) {
                         Some(value) => Ok(value.clone()),
                         None => Err(self.error(
@@ -570,7 +570,7 @@ impl Interp {
                         )),
                     };
                 }
-                if !scope.code.globals.contains(name) {
+                if !scope.code.analysis().globals.contains(name) {
                     if let Some(value) = self.load_free(scope.parent.as_ref(), name)? {
                         return Ok(value);
                     }
@@ -600,7 +600,7 @@ impl Interp {
     /// Looks a free variable up in enclosing function scopes.
     fn load_free(&mut self, mut scope: Option<&Rc<Scope>>, name: &str) -> PyResult<Option<Value>> {
         while let Some(current) = scope {
-            if current.code.locals.contains(name) {
+            if current.code.analysis().locals.contains(name) {
                 return match current.vars.borrow().get(name) {
                     Some(value) => Ok(Some(value.clone())),
                     None => Err(self.error(
@@ -622,12 +622,12 @@ impl Interp {
                 frame.globals.borrow_mut().insert(name_key(name), value);
             }
             Locals::Function(scope) => {
-                if scope.code.globals.contains(name) {
+                if scope.code.analysis().globals.contains(name) {
                     frame.globals.borrow_mut().insert(name_key(name), value);
-                } else if scope.code.nonlocals.contains(name) {
+                } else if scope.code.analysis().nonlocals.contains(name) {
                     let mut parent = scope.parent.as_ref();
                     while let Some(current) = parent {
-                        if current.code.locals.contains(name) {
+                        if current.code.analysis().locals.contains(name) {
                             current.vars.borrow_mut().insert(name.into(), value);
                             return Ok(());
                         }
@@ -652,7 +652,7 @@ impl Interp {
         let removed = match &frame.locals {
             Locals::Module => frame.globals.borrow_mut().shift_remove(name).is_some(),
             Locals::Function(scope) => {
-                if scope.code.globals.contains(name) {
+                if scope.code.analysis().globals.contains(name) {
                     frame.globals.borrow_mut().shift_remove(name).is_some()
                 } else {
                     scope.vars.borrow_mut().remove(name).is_some()
@@ -787,15 +787,23 @@ impl Interp {
         let key = def as *const ast::StmtFunctionDef as usize;
         let file = frame.file.clone();
         let is_project = frame.is_project;
-        let code = self.cached_code(key, || {
-            Code::for_function(
+        // A body blanked by `parse::lazy` is parsed on the first call.
+        let lazy = self
+            .lazy_bodies
+            .get(&(Rc::as_ptr(&file) as usize, usize::from(def.range.start())))
+            .copied();
+        let code = self.cached_code(key, || match lazy {
+            Some(lazy) => {
+                Code::for_lazy_function(&def.name, &def.args, lazy, def.range, file, is_project)
+            }
+            None => Code::for_function(
                 &def.name,
                 &def.args,
                 CodeBody::Statements(def.body.clone()),
                 def.range,
                 file,
                 is_project,
-            )
+            ),
         });
         let mut doc = Value::None;
         if let Some(Stmt::Expr(first)) = def.body.first() {
@@ -870,7 +878,7 @@ impl Interp {
             module_name: function.module.clone(),
             is_project: code.is_project,
             qualname_prefix: format!("{}.<locals>.", function.qualname),
-            yielded: code.is_generator.then(Vec::new),
+            yielded: code.analysis().is_generator.then(Vec::new),
         };
         self.stack.push(StackEntry {
             file: code.file.clone(),
@@ -878,7 +886,12 @@ impl Interp {
             function: function.qualname.clone(),
             origin_is_project: code.is_project,
         });
-        let result = match &code.body {
+        if let Some(error) = &code.analysis().parse_error {
+            let error = self.error("SyntaxError", error.clone());
+            self.stack.pop();
+            return Err(error);
+        }
+        let result = match &code.analysis().body {
             CodeBody::Statements(body) => {
                 self.exec_block(&mut frame, body).map(|flow| match flow {
                     Flow::Return(value) => value,
@@ -1774,7 +1787,12 @@ impl Interp {
             self.stack.pop();
             return result;
         }
-        let (file, body) = self.parse_source(&text, display, is_project)?;
+        let mode = if is_project {
+            crate::parse::ParseMode::Project
+        } else {
+            crate::parse::ParseMode::Strict
+        };
+        let (file, body) = self.parse_source(&text, display, mode)?;
         inner.file = file.clone();
         self.stack.push(StackEntry {
             file,

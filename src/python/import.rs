@@ -291,7 +291,22 @@ impl Interp {
         module_name: &str,
     ) -> PyResult<()> {
         let is_project = matches!(origin, Origin::Project(_));
-        let (file, body) = self.parse_source(text, display, is_project)?;
+        let mode = match origin {
+            Origin::Project(_) => crate::parse::ParseMode::Project,
+            Origin::Embedded(_) => crate::parse::ParseMode::Library,
+            Origin::String => crate::parse::ParseMode::Strict,
+        };
+        let (file, body) = self.parse_source(text, display, mode)?;
+        // A module's docstring is its `__doc__`.
+        if let Some(rustpython_parser::ast::Stmt::Expr(first)) = body.first() {
+            if let rustpython_parser::ast::Expr::Constant(constant) = &*first.value {
+                if let rustpython_parser::ast::Constant::Str(doc) = &constant.value {
+                    globals
+                        .borrow_mut()
+                        .insert(super::value::name_key("__doc__"), Value::str(doc.as_str()));
+                }
+            }
+        }
         let mut frame = Frame::module(globals, file.clone(), module_name.into(), is_project);
         self.stack.push(StackEntry {
             file,
@@ -309,10 +324,15 @@ impl Interp {
         &mut self,
         text: &str,
         display: PathBuf,
-        allow_python2: bool,
+        mode: crate::parse::ParseMode,
     ) -> PyResult<(Rc<SourceFile>, Rc<Vec<rustpython_parser::ast::Stmt>>)> {
-        match crate::parse::parse_module(text, &display, allow_python2) {
+        let allow_python2 = mode == crate::parse::ParseMode::Project;
+        match crate::parse::parse_module(text, &display, mode) {
             Ok(parsed) => {
+                let file_key = Rc::as_ptr(&parsed.file) as usize;
+                for body in &parsed.lazy_bodies {
+                    self.lazy_bodies.insert((file_key, body.def_offset), *body);
+                }
                 for fix in &parsed.python2_fixes {
                     self.warnings.push((
                         fix.message.clone(),

@@ -205,6 +205,9 @@ pub struct EmbeddedModule {
     pub source: &'static str,
 }
 
+/// Creates a native module on first import.
+pub type ModuleFactory = fn(&mut Interp) -> PyResult<Rc<value::Module>>;
+
 /// One active Python frame, as seen by tracebacks.
 pub struct StackEntry {
     pub file: Rc<SourceFile>,
@@ -248,7 +251,7 @@ pub struct Interp {
     /// Warnings raised by `warnings.warn` and `_distill.warn`, with location.
     pub warnings: Vec<(String, Option<Span>)>,
     /// Native hook modules a higher layer registers (e.g. `_distill`).
-    pub hook_modules: HashMap<String, fn(&mut Interp) -> PyResult<Rc<value::Module>>>,
+    pub hook_modules: HashMap<String, ModuleFactory>,
     /// Free-form state for hook modules (the higher layer downcasts it).
     pub hook_state: Option<Box<dyn std::any::Any>>,
     /// The project root as the script sees it (`os.getcwd()`).
@@ -257,6 +260,8 @@ pub struct Interp {
     pub repr_stack: Vec<usize>,
     /// Compiled `re` patterns by (pattern, flags), as CPython's `re` caches them.
     pub regex_cache: HashMap<(String, u32), Value>,
+    /// Function bodies not parsed yet, by (source file address, `def` offset).
+    pub lazy_bodies: HashMap<(usize, usize), crate::parse::lazy::LazyBody>,
 }
 
 impl Interp {
@@ -289,6 +294,7 @@ impl Interp {
             root,
             repr_stack: Vec::new(),
             regex_cache: HashMap::new(),
+            lazy_bodies: HashMap::new(),
         };
         interp.environ = modules::os::initial_environ(&interp);
         builtins::install(&mut interp);

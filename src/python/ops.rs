@@ -877,24 +877,25 @@ impl Interp {
             }
         }
         let result = render_format_string(template, |argument, parts, conversion, spec| {
-            let mut value =
-                match argument {
-                    ArgumentRef::Positional(index) => match args.positional.get(index) {
-                        Some(value) => value.clone(),
-                        None => return Err(Failure::Python(self.error(
+            let mut value = match argument {
+                ArgumentRef::Positional(index) => match args.positional.get(index) {
+                    Some(value) => value.clone(),
+                    None => {
+                        return Err(Failure::Python(self.error(
                             "IndexError",
                             format!(
                                 "Replacement index {index} out of range for positional args tuple"
                             ),
-                        ))),
-                    },
-                    ArgumentRef::Keyword(key) => {
-                        match args.keywords.iter().find(|(k, _)| **k == *key) {
-                            Some((_, value)) => value.clone(),
-                            None => return Err(Failure::Python(self.key_error(Value::str(key)))),
-                        }
+                        )))
                     }
-                };
+                },
+                ArgumentRef::Keyword(key) => {
+                    match args.keywords.iter().find(|(k, _)| **k == *key) {
+                        Some((_, value)) => value.clone(),
+                        None => return Err(Failure::Python(self.key_error(Value::str(key)))),
+                    }
+                }
+            };
             for part in parts {
                 value = match part {
                     FieldPart::Attribute(attribute) => self.getattr(&value, attribute),

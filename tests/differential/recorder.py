@@ -18,7 +18,8 @@ Output (stdout, or FILE with --out), one JSON object:
 
 The script runs in this process as `__main__` (classes it defines are `__main__.Name`),
 with the copy as working directory and `sys.path[0]`, `__file__` its absolute path,
-`sys.argv == ["setup.py"]` (plus any --arg), and setuptools already imported.
+`sys.argv == ["setup.py", "bdist_wheel"]` (what pip's wheel build runs; plus any --arg),
+and setuptools already imported.
 
 Exit status: 0 recorded; 2 the script raised (traceback on stderr); 3 it finished
 without calling setup(); 4 usage errors. Run it with the test venv's python
@@ -186,7 +187,7 @@ def run(project: str, env: dict[str, str], extra_args: list[str]) -> tuple[int, 
         # as for `python setup.py`: the script's folder first, and not this recorder's
         here = os.path.dirname(os.path.abspath(__file__))
         sys.path[:] = [root] + [p for p in sys.path if os.path.abspath(p or ".") != here]
-        sys.argv = ["setup.py", *extra_args]
+        sys.argv = ["setup.py", "bdist_wheel", *extra_args]
         with contextlib.redirect_stdout(sys.stderr):
             try:
                 runpy.run_path(os.path.join(root, "setup.py"), run_name="__main__")
@@ -219,7 +220,7 @@ def main(argv=None) -> int:
     ap.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                     help="set an environment variable for the script")
     ap.add_argument("--arg", action="append", default=[], metavar="ARG",
-                    help="append to the script's sys.argv (default: just ['setup.py'])")
+                    help="append to the script's sys.argv (default: ['setup.py', 'bdist_wheel'])")
     args = ap.parse_args(argv)
     env = {}
     for item in args.env:

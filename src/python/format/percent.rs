@@ -393,7 +393,7 @@ fn output(
         length -= 2;
     }
     if width > length && !flags.left_adjust {
-        out.extend(std::iter::repeat(fill).take(width - length));
+        out.extend(std::iter::repeat_n(fill, width - length));
         width = length;
     }
     if fill == ' ' {
@@ -405,7 +405,7 @@ fn output(
     }
     out.extend(&chars[start..start + length]);
     if width > length {
-        out.extend(std::iter::repeat(' ').take(width - length));
+        out.extend(std::iter::repeat_n(' ', width - length));
     }
     out
 }

@@ -275,9 +275,9 @@ fn pad(text: &str, length: usize, width: Option<usize>, align: char, fill: char)
     };
     let right = total - length - left;
     let mut out = String::with_capacity(text.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -454,8 +454,7 @@ fn layout_number(
         '=' => (0, padding, 0),
         _ => (padding, 0, 0),
     };
-    let fill =
-        |out: &mut String, count: usize| out.extend(std::iter::repeat(spec.fill).take(count));
+    let fill = |out: &mut String, count: usize| out.extend(std::iter::repeat_n(spec.fill, count));
     let mut out = String::new();
     fill(&mut out, left);
     out.extend(sign);

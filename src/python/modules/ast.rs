@@ -53,7 +53,11 @@ fn parse(interp: &mut Interp, args: Args) -> PyResult<Value> {
     };
     match &*mode {
         "exec" => {
-            let parsed = match crate::parse::parse_module(&source, Path::new(&filename), false) {
+            let parsed = match crate::parse::parse_module(
+                &source,
+                Path::new(&filename),
+                crate::parse::ParseMode::Strict,
+            ) {
                 Ok(parsed) => parsed,
                 Err(failure) => return Err(syntax_error(interp, &builder, &filename, failure)),
             };

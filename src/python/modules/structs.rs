@@ -221,9 +221,9 @@ fn pack(interp: &mut Interp, args: Args) -> PyResult<Value> {
     }
     let mut out = Vec::with_capacity(parsed.size);
     for item in &parsed.items {
-        out.extend(std::iter::repeat(0).take(item.offset));
+        out.extend(std::iter::repeat_n(0, item.offset));
         match item.code {
-            'x' => out.extend(std::iter::repeat(0).take(item.count)),
+            'x' => out.extend(std::iter::repeat_n(0, item.count)),
             's' | 'p' => {
                 let value = inputs.next().cloned().unwrap_or(Value::None);
                 let Value::Bytes(bytes) = value else {

@@ -258,7 +258,7 @@ impl Emitter<'_> {
             Node::GroupRefExists { group, yes, no } => {
                 self.fancy_only("conditional group")?;
                 let empty = |n: &Node| matches!(n, Node::Cat(v) if v.is_empty());
-                if empty(yes) && no.as_deref().map_or(true, empty) {
+                if empty(yes) && no.as_deref().is_none_or(empty) {
                     return Ok(());
                 }
                 self.out.push_str(&format!("(?({group})"));

@@ -507,14 +507,15 @@ impl Pattern {
             can_be_nonempty,
             engines: Default::default(),
         };
-        // Build the main engine now, so that errors show at compile time.
+        // Translate now, so that pattern errors show at compile time; the
+        // engine itself (a DFA build, the expensive part) is built on first
+        // use: build scripts and library modules compile many patterns at
+        // import time that a given run never matches.
         let mode = if fancy { Mode::Fancy } else { Mode::RegexEnd };
         let t = translate(&pat.parsed, mode.options())?;
         pat.plain_dollar = t.plain_dollar;
         pat.unicode_boundary = t.unicode_boundary;
         pat.non_boundary = t.non_boundary;
-        let engine = pat.build_engine(Kind::Search, mode, &t.text)?;
-        let _ = pat.engines[Kind::Search as usize * MODES + mode as usize].set(Ok(engine));
         Ok(pat)
     }
 

@@ -484,7 +484,7 @@ fn is_caseless(node: &Node, groups: &[bool]) -> bool {
         Node::At(_) | Node::Assert { .. } => true,
         Node::GroupRef(g) => groups.get(*g).copied().unwrap_or(false),
         Node::GroupRefExists { yes, no, .. } => {
-            is_caseless(yes, groups) && no.as_ref().map_or(true, |n| is_caseless(n, groups))
+            is_caseless(yes, groups) && no.as_ref().is_none_or(|n| is_caseless(n, groups))
         }
     }
 }

@@ -987,7 +987,7 @@ pub fn encode(interp: &mut Interp, text: &str, encoding: &str, errors: &str) -> 
                     .map_or(chars.len(), |run| position + run);
                 match errors {
                     "ignore" => {}
-                    "replace" => out.extend(std::iter::repeat(b'?').take(end - position)),
+                    "replace" => out.extend(std::iter::repeat_n(b'?', end - position)),
                     _ => {
                         return Err(unicode_error(
                             interp,

@@ -1363,9 +1363,9 @@ fn justify(interp: &mut Interp, mut args: Args, method: &str, how: Justify) -> P
         Justify::Center => margin / 2 + (margin & width & 1),
     };
     let mut out = String::with_capacity(text.len() + margin * fill.len_utf8());
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(&text);
-    out.extend(std::iter::repeat(fill).take(margin - left));
+    out.extend(std::iter::repeat_n(fill, margin - left));
     Ok(Value::str(out))
 }
 
@@ -1413,7 +1413,7 @@ fn str_expandtabs(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
                 if tabsize > 0 {
                     let spaces = tabsize - column % tabsize;
                     interp.check_size(out.len() + spaces as usize)?;
-                    out.extend(std::iter::repeat(' ').take(spaces as usize));
+                    out.extend(std::iter::repeat_n(' ', spaces as usize));
                     column += spaces;
                 }
             }
