@@ -1,12 +1,15 @@
-"""traceback: formatting exceptions.
+"""traceback: formatting exceptions and the current stack.
 
-The interpreter keeps no frame objects on exceptions, so tracebacks have
-no entries: format_exc() and print_exc() give the "Type: message" line
-CPython ends with (preceded by the usual header), extract_stack() and the
-like return empty lists.
+The interpreter keeps no traceback objects on exceptions, so exception
+tracebacks have no entries: format_exc() and print_exc() give the header
+and the "Type: message" line CPython ends with, extract_tb() returns an
+empty summary. extract_stack()/format_stack() describe the current call
+stack (file, line, function, source line).
 """
 
 import sys
+
+import _imp
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'format_exception_only', 'format_list', 'format_stack',
@@ -66,7 +69,17 @@ def extract_tb(tb, limit=None):
 
 
 def extract_stack(f=None, limit=None):
-    return StackSummary()
+    """The current stack, oldest frame first, without this module's frame."""
+    entries = [entry for entry in _imp.stack()
+               if not entry[0].endswith('/traceback.py')]
+    if limit is not None:
+        entries = entries[:limit] if limit >= 0 else entries[limit:]
+    summary = StackSummary()
+    for filename, lineno, function, line in reversed(entries):
+        summary.append(FrameSummary(filename, lineno,
+                                    function.rpartition('.')[2],
+                                    line=line.strip()))
+    return summary
 
 
 def format_tb(tb, limit=None):
@@ -74,11 +87,11 @@ def format_tb(tb, limit=None):
 
 
 def format_stack(f=None, limit=None):
-    return []
+    return format_list(extract_stack(f, limit))
 
 
 def format_list(extracted_list):
-    return []
+    return StackSummary(extracted_list).format()
 
 
 def print_tb(tb, limit=None, file=None):
@@ -86,7 +99,10 @@ def print_tb(tb, limit=None, file=None):
 
 
 def print_stack(f=None, limit=None, file=None):
-    pass
+    if file is None:
+        file = sys.stderr
+    for line in format_stack(f, limit):
+        file.write(line)
 
 
 def clear_frames(tb):
@@ -110,10 +126,40 @@ class FrameSummary:
         self.line = line
         self.locals = locals
 
+    def _tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
+
+    def __getitem__(self, pos):
+        return self._tuple()[pos]
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __len__(self):
+        return 4
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return self._tuple() == other._tuple()
+        if isinstance(other, tuple):
+            return self._tuple() == other
+        return NotImplemented
+
+    def __repr__(self):
+        return '<FrameSummary file {filename}, line {lineno} in {name}>'.format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
 
 class StackSummary(list):
     def format(self):
-        return []
+        result = []
+        for frame in self:
+            row = '  File "{}", line {}, in {}\n'.format(frame.filename,
+                                                        frame.lineno, frame.name)
+            if frame.line:
+                row += '    {}\n'.format(frame.line.strip())
+            result.append(row)
+        return result
 
 
 class TracebackException:

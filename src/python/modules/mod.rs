@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod binascii;
+pub mod builtins_module;
 pub mod hashlib;
 pub mod imp;
 pub mod itertools;
@@ -65,7 +66,6 @@ const DENIED: &[(&str, &[&str])] = &[
     ("urllib.request", &["urlopen", "urlretrieve", "Request"]),
     ("http.client", &["HTTPConnection", "HTTPSConnection"]),
     ("multiprocessing", &["Pool", "Process", "cpu_count"]),
-    ("threading", &["Thread"]),
     (
         "tempfile",
         &[
@@ -96,6 +96,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "_warnings" => warnings::create(interp),
         "_imp" => imp::create(interp),
         "_itertools" => itertools::create(interp),
+        "builtins" => builtins_module::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {
@@ -112,6 +113,25 @@ fn denied_module(interp: &mut Interp, name: &str, functions: &[&str]) -> PyResul
         .map(|f| (*f, denied as super::value::NativeFn))
         .collect();
     add_functions(&module, &entries);
+    if name == "socket" {
+        // Libraries a setup.py imports name these constants at import time
+        // (psutil's `from socket import AF_INET`); Linux values.
+        for (constant, value) in [
+            ("AF_UNIX", 1),
+            ("AF_INET", 2),
+            ("AF_INET6", 10),
+            ("SOCK_STREAM", 1),
+            ("SOCK_DGRAM", 2),
+            ("SOCK_RAW", 3),
+            ("SOL_SOCKET", 1),
+            ("SO_REUSEADDR", 2),
+        ] {
+            module.set(constant, Value::Int(value));
+        }
+        module.set("has_ipv6", Value::Bool(true));
+        module.set("error", Value::Class(interp.types.exception("OSError")));
+        module.set("timeout", Value::Class(interp.types.exception("TimeoutError")));
+    }
     if name == "subprocess" {
         module.set("PIPE", Value::Int(-1));
         module.set("STDOUT", Value::Int(-2));
