@@ -130,7 +130,10 @@ fn denied_module(interp: &mut Interp, name: &str, functions: &[&str]) -> PyResul
         }
         module.set("has_ipv6", Value::Bool(true));
         module.set("error", Value::Class(interp.types.exception("OSError")));
-        module.set("timeout", Value::Class(interp.types.exception("TimeoutError")));
+        module.set(
+            "timeout",
+            Value::Class(interp.types.exception("TimeoutError")),
+        );
     }
     if name == "subprocess" {
         module.set("PIPE", Value::Int(-1));
