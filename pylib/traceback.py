@@ -1,12 +1,15 @@
-"""traceback: formatting exceptions.
+"""traceback: formatting exceptions and the current stack.
 
-The interpreter keeps no frame objects on exceptions, so exception
-tracebacks have no entries: format_exc() and print_exc() give the "Type:
-message" line CPython ends with (preceded by the usual header). The current
-stack (extract_stack, format_stack) comes from sys._getframe.
+The interpreter keeps no traceback objects on exceptions, so exception
+tracebacks have no entries: format_exc() and print_exc() give the header
+and the "Type: message" line CPython ends with, extract_tb() returns an
+empty summary. extract_stack()/format_stack() describe the current call
+stack (file, line, function, source line).
 """
 
 import sys
+
+import _imp
 
 __all__ = ['extract_stack', 'extract_tb', 'format_exception',
            'format_exception_only', 'format_list', 'format_stack',
@@ -66,19 +69,17 @@ def extract_tb(tb, limit=None):
 
 
 def extract_stack(f=None, limit=None):
-    """The current call stack, oldest first, from `sys._getframe`."""
-    if f is None:
-        f = sys._getframe(1)
-    frames = []
-    while f is not None:
-        frames.append(FrameSummary(f.f_code.co_filename, f.f_lineno, f.f_code.co_name))
-        f = f.f_back
-    frames.reverse()
+    """The current stack, oldest frame first, without this module's frame."""
+    entries = [entry for entry in _imp.stack()
+               if not entry[0].endswith('/traceback.py')]
     if limit is not None:
-        frames = frames[-limit:] if limit >= 0 else frames[:-limit]
-    result = StackSummary()
-    result.extend(frames)
-    return result
+        entries = entries[:limit] if limit >= 0 else entries[limit:]
+    summary = StackSummary()
+    for filename, lineno, function, line in reversed(entries):
+        summary.append(FrameSummary(filename, lineno,
+                                    function.rpartition('.')[2],
+                                    line=line.strip()))
+    return summary
 
 
 def format_tb(tb, limit=None):
@@ -86,14 +87,11 @@ def format_tb(tb, limit=None):
 
 
 def format_stack(f=None, limit=None):
-    if f is None:
-        f = sys._getframe(1)
     return format_list(extract_stack(f, limit))
 
 
 def format_list(extracted_list):
-    return ['  File "%s", line %d, in %s\n' % (frame.filename, frame.lineno, frame.name)
-            for frame in extracted_list]
+    return StackSummary(extracted_list).format()
 
 
 def print_tb(tb, limit=None, file=None):
@@ -101,7 +99,10 @@ def print_tb(tb, limit=None, file=None):
 
 
 def print_stack(f=None, limit=None, file=None):
-    pass
+    if file is None:
+        file = sys.stderr
+    for line in format_stack(f, limit):
+        file.write(line)
 
 
 def clear_frames(tb):
@@ -125,12 +126,11 @@ class FrameSummary:
         self.line = line
         self.locals = locals
 
-    # A FrameSummary also reads as the 4-tuple (filename, lineno, name, line).
     def _tuple(self):
         return (self.filename, self.lineno, self.name, self.line)
 
-    def __getitem__(self, index):
-        return self._tuple()[index]
+    def __getitem__(self, pos):
+        return self._tuple()[pos]
 
     def __iter__(self):
         return iter(self._tuple())
@@ -138,10 +138,28 @@ class FrameSummary:
     def __len__(self):
         return 4
 
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return self._tuple() == other._tuple()
+        if isinstance(other, tuple):
+            return self._tuple() == other
+        return NotImplemented
+
+    def __repr__(self):
+        return '<FrameSummary file {filename}, line {lineno} in {name}>'.format(
+            filename=self.filename, lineno=self.lineno, name=self.name)
+
 
 class StackSummary(list):
     def format(self):
-        return []
+        result = []
+        for frame in self:
+            row = '  File "{}", line {}, in {}\n'.format(frame.filename,
+                                                        frame.lineno, frame.name)
+            if frame.line:
+                row += '    {}\n'.format(frame.line.strip())
+            result.append(row)
+        return result
 
 
 class TracebackException:

@@ -3,7 +3,7 @@ caused it (through the native `_warnings`), never text on stderr.
 
 Filters work as in CPython for the actions 'ignore', 'error', 'default',
 'always', 'once' and 'module', matched on category and message; the default
-filters hide DeprecationWarning raised outside the project's own files and
+filters hide DeprecationWarning raised outside the script (__main__) and
 PendingDeprecationWarning, ImportWarning and ResourceWarning everywhere.
 catch_warnings(record=True) collects WarningMessage objects instead.
 """
@@ -125,14 +125,20 @@ def resetwarnings():
 
 
 def _caller(stacklevel):
-    """(filename, lineno, is project code) of the frame `stacklevel` up."""
+    """(filename, lineno, module) of the frame `stacklevel` up; the module
+    is '__main__' for the script's own file (what the default filters
+    look at), else the file name."""
     frames = [entry for entry in _imp.stack()
               if not entry[0].endswith('/warnings.py')]
     if not frames:
-        return ('sys', 1, False)
+        return ('sys', 1, 'sys')
     index = min(max(stacklevel, 1) - 1, len(frames) - 1)
     filename, lineno = frames[index][0], frames[index][1]
-    return (filename, lineno, not filename.startswith('<distill>/'))
+    main = sys.modules.get('__main__')
+    main_file = getattr(main, '__file__', None)
+    if main_file and filename == main_file:
+        return (filename, lineno, '__main__')
+    return (filename, lineno, filename)
 
 
 def _matches(pattern, text):
@@ -160,10 +166,7 @@ def warn(message, category=None, stacklevel=1, source=None, *,
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '{:s}'"
                         .format(type(category).__name__))
-    filename, lineno, in_project = _caller(stacklevel)
-    # Project code plays the part of CPython's __main__ for the default
-    # filters (which show DeprecationWarning only there).
-    module = '__main__' if in_project else filename
+    filename, lineno, module = _caller(stacklevel)
     warn_explicit(message, category, filename, lineno, module)
 
 

@@ -150,3 +150,42 @@ logging.getLogger('other').debug('other %s', 'debug')
 # atexit, getpass, locale
 handler_function = lambda: None
 print(atexit.register(handler_function) is handler_function, locale.getpreferredencoding(False))
+
+# traceback.extract_stack / inspect.signature
+import traceback
+
+
+def inner_frame():
+    return traceback.extract_stack()
+
+
+def outer_frame():
+    return inner_frame()
+
+
+print([(f.name, f.lineno, f.line, f[:2][1]) for f in outer_frame()])
+
+
+def sample(a, b=2, *args, c, d=4, **kw):
+    yield a
+
+
+class WithInit:
+    def __init__(self, x, y=None):
+        pass
+
+    def method(self, p, *, q=1):
+        pass
+
+
+print(inspect.signature(sample), inspect.signature(WithInit), inspect.signature(WithInit(1).method))
+print(inspect.signature(lambda: 0), inspect.signature(lambda x, /, y: 0))
+print(list(inspect.signature(sample).parameters), inspect.signature(sample).parameters['b'].default)
+print([str(p.kind) for p in inspect.signature(sample).parameters.values()])
+print(inspect.getfullargspec(sample))
+print(inspect.getfullargspec(WithInit.method), inspect.isgeneratorfunction(sample), inspect.isgeneratorfunction(outer_frame))
+import builtins
+print(builtins.len is len, builtins.__name__, hasattr(builtins, 'open'))
+import weakref
+target = WithInit(1)
+print(weakref.ref(target)() is target)

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::new_module;
 use super::os::path_arg;
 use crate::python::native::add_functions;
-use crate::python::value::{Args, Module, Value};
+use crate::python::value::{Args, Dict, HashKey, Module, Value};
 use crate::python::{Interp, Origin, PyResult};
 
 pub fn create(_interp: &mut Interp) -> PyResult<Rc<Module>> {
@@ -20,6 +20,7 @@ pub fn create(_interp: &mut Interp) -> PyResult<Rc<Module>> {
             ("new_module", new_module_fn),
             ("exec_file", exec_file),
             ("stack", stack),
+            ("function_params", function_params),
         ],
     );
     Ok(module)
@@ -87,4 +88,43 @@ fn stack(interp: &mut Interp, args: Args) -> PyResult<Value> {
         ]));
     }
     Ok(Value::list(frames))
+}
+
+/// `function_params(func)`: what `inspect` reports about a Python
+/// function's parameters, as a dict: `positional` (names), `positional_only`
+/// (how many of them), `varargs`, `keyword_only` (names), `varkw`,
+/// `defaults` (tuple, aligned to the last positional parameters),
+/// `kw_defaults` (dict) and `is_generator`. `None` for other callables.
+fn function_params(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let values = args
+        .positional_only(interp, "function_params", 1, 1)?
+        .to_vec();
+    let Value::Function(function) = &values[0] else {
+        return Ok(Value::None);
+    };
+    let params = &function.code.params;
+    let names = |list: &[crate::python::code::Param]| {
+        Value::list(list.iter().map(|p| Value::Str(p.name.clone())).collect())
+    };
+    let optional = |name: &Option<Rc<str>>| name.clone().map_or(Value::None, Value::Str);
+    let mut kw_defaults = Dict::new();
+    for (name, value) in &function.kw_defaults {
+        kw_defaults.insert(HashKey(Value::Str(name.clone())), value.clone());
+    }
+    let is_generator = function.code.analysis().is_generator;
+    let entries = [
+        ("positional", names(&params.positional)),
+        ("positional_only", Value::Int(params.positional_only as i64)),
+        ("varargs", optional(&params.varargs)),
+        ("keyword_only", names(&params.keyword_only)),
+        ("varkw", optional(&params.varkw)),
+        ("defaults", Value::tuple(function.defaults.clone())),
+        ("kw_defaults", Value::dict(kw_defaults)),
+        ("is_generator", Value::Bool(is_generator)),
+    ];
+    let mut result = Dict::new();
+    for (key, value) in entries {
+        result.insert(HashKey(Value::str(key)), value);
+    }
+    Ok(Value::dict(result))
 }

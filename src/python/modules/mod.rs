@@ -4,6 +4,7 @@
 
 pub mod ast;
 pub mod binascii;
+pub mod builtins_module;
 pub mod hashlib;
 pub mod imp;
 pub mod itertools;
@@ -71,11 +72,6 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
     Some(match name {
         "sys" => sys::create(interp),
         "_sandbox" => sandbox::create(interp),
-        // `import builtins` (and six's `__import__("builtins")`) is the live namespace.
-        "builtins" => Ok(Rc::new(Module {
-            name: "builtins".into(),
-            dict: interp.builtins.clone(),
-        })),
         "re" => re::create(interp),
         "os" => os::create_os(interp),
         "os.path" | "posixpath" => os::create_path(interp),
@@ -89,6 +85,7 @@ pub fn load(interp: &mut Interp, name: &str) -> Option<PyResult<Rc<Module>>> {
         "_warnings" => warnings::create(interp),
         "_imp" => imp::create(interp),
         "_itertools" => itertools::create(interp),
+        "builtins" => builtins_module::create(interp),
         "sysconfig" => sysconfig::create(interp),
         "urllib" | "http" => Ok(new_module(name)),
         _ => {

@@ -37,7 +37,16 @@ mod tests {
     fn run(script: &str) -> Interp {
         let host = MemoryHost::new("/project")
             .with_file("setup.py", script)
-            .with_file("helper.py", "import warnings\ndef old():\n    warnings.warn('old api', DeprecationWarning, stacklevel=2)\n");
+            .with_file(
+                "helper.py",
+                concat!(
+                    "import warnings\n",
+                    "def old():\n",
+                    "    warnings.warn('old api', DeprecationWarning, stacklevel=2)\n",
+                    "def direct():\n",
+                    "    warnings.warn('inside a library', DeprecationWarning)\n",
+                ),
+            );
         let mut interp = Interp::new(
             Box::new(host),
             TargetPython::for_host(3, 11),
@@ -70,6 +79,7 @@ mod tests {
     fn filters_and_defaults_apply() {
         let interp = run(concat!(
             "import warnings, helper\n",
+            "helper.direct()\n",
             "warnings.warn('pending', PendingDeprecationWarning)\n",
             "helper.old()\n",
             "warnings.simplefilter('ignore', UserWarning)\n",
@@ -79,8 +89,9 @@ mod tests {
         ));
         let messages: Vec<&str> = interp.warnings.iter().map(|(m, _)| m.as_str()).collect();
         // PendingDeprecationWarning is hidden by default; a DeprecationWarning
-        // attributed (stacklevel=2) to the script is shown, as CPython shows
-        // those of __main__; 'default' reports a location once.
+        // is shown when attributed (stacklevel=2) to the script, as CPython
+        // shows those of __main__, not when raised in another module;
+        // 'default' reports a location once.
         assert_eq!(
             messages,
             [
