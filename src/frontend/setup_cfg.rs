@@ -1571,12 +1571,10 @@ pub fn read_attr(
 
 /// The first top-level `NAME = literal` (or `NAME: T = literal`) of a module.
 fn find_literal_assignment(source: &str, path: &str, name: &str) -> Result<AttrValue, String> {
-    use rustpython_parser::{ast, Mode};
-    let module = rustpython_parser::parse(source, Mode::Module, path)
-        .map_err(|e| format!("`{path}` does not parse: {e}"))?;
-    let ast::Mod::Module(module) = module else {
-        return Err(format!("`{path}` is not a module"));
-    };
+    use rustpython_parser::ast;
+    // Python 2-era modules parse too, as when setup.py imports them.
+    let module = crate::parse::parse_module(source, std::path::Path::new(path), crate::parse::ParseMode::Project)
+        .map_err(|e| format!("`{path}` does not parse: {}", e.message))?;
     for statement in &module.body {
         let (targets, value): (Vec<&ast::Expr>, Option<&ast::Expr>) = match statement {
             ast::Stmt::Assign(assign) => (assign.targets.iter().collect(), Some(&assign.value)),

@@ -291,6 +291,13 @@ fn setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
     use std::hash::{Hash, Hasher};
     let value = one(interp, &args, "hash")?;
+    if let Value::Instance(instance) = &value {
+        if let Some(method @ Value::Function(_)) = instance.class.lookup("__hash__") {
+            let class = instance.class.clone();
+            let bound = interp.bind(method, &value, &class);
+            return interp.call0(&bound);
+        }
+    }
     // Instances of builtin subclasses without their own `__hash__` hash as their value.
     let value = match (&value, Interp::builtin_payload(&value)) {
         (Value::Instance(instance), Some(payload))

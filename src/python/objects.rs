@@ -248,6 +248,10 @@ impl Interp {
                 return Ok(None);
             }
             Value::Function(function) => {
+                // Assigned attributes win (`functools.wraps` sets `__name__`).
+                if let Some(value) = function.dict.borrow().get(name) {
+                    return Ok(Some(value.clone()));
+                }
                 match name {
                     "__name__" => return Ok(Some(Value::Str(function.name.clone()))),
                     "__qualname__" => return Ok(Some(Value::Str(function.qualname.clone()))),
