@@ -383,15 +383,7 @@ impl Interp {
                 receiver: object.clone(),
                 function: value,
             })),
-            Value::Descriptor(descriptor) => match &*descriptor {
-                Descriptor::StaticMethod(inner) => inner.clone(),
-                Descriptor::ClassMethod(inner) => Value::BoundMethod(Rc::new(BoundMethod {
-                    receiver: Value::Class(class.clone()),
-                    function: inner.clone(),
-                })),
-                Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
-            },
-            other => other,
+            other => unwrap_class_attribute(other, class),
         }
     }
 
@@ -423,17 +415,8 @@ impl Interp {
                 .lookup(name)
                 .map(|value| self.bind(value, &Value::Class(class.clone()), &meta)));
         };
-        Ok(Some(match value {
-            Value::Descriptor(descriptor) => match &*descriptor {
-                Descriptor::StaticMethod(inner) => inner.clone(),
-                Descriptor::ClassMethod(inner) => Value::BoundMethod(Rc::new(BoundMethod {
-                    receiver: Value::Class(class.clone()),
-                    function: inner.clone(),
-                })),
-                Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
-            },
-            other => other,
-        }))
+        // Through the class, plain functions stay unbound (Python 3).
+        Ok(Some(unwrap_class_attribute(value, class)))
     }
 
     fn super_getattr(&mut self, proxy: &Rc<SuperProxy>, name: &str) -> PyResult<Option<Value>> {
@@ -1856,6 +1839,23 @@ enum IterStep {
     Callable(Value, Value),
     Count(Value, Value),
     Chain(Value, Option<Value>),
+}
+
+/// What a class attribute is when looked up on the class (or, for anything
+/// but plain functions, on an instance): a staticmethod's function, a
+/// classmethod bound to the class, or the value itself.
+fn unwrap_class_attribute(value: Value, class: &Rc<Class>) -> Value {
+    match value {
+        Value::Descriptor(descriptor) => match &*descriptor {
+            Descriptor::StaticMethod(inner) => inner.clone(),
+            Descriptor::ClassMethod(inner) => Value::BoundMethod(Rc::new(BoundMethod {
+                receiver: Value::Class(class.clone()),
+                function: inner.clone(),
+            })),
+            Descriptor::Property { .. } => Value::Descriptor(descriptor.clone()),
+        },
+        other => other,
+    }
 }
 
 /// The builtin classes whose instances a subclass wraps as its payload.
