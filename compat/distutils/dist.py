@@ -16,7 +16,6 @@ from distutils.errors import (
     DistutilsModuleError,
     DistutilsOptionError,
 )
-from distutils.fancy_getopt import FancyGetopt, translate_longopt
 from distutils.util import strtobool
 
 command_re = re.compile(r'^[a-zA-Z]([a-zA-Z0-9_]*)$')
@@ -32,6 +31,11 @@ def _ensure_list(value, fieldname):
         value = list(value)
     return value
 
+
+
+def translate_longopt(opt):
+    # As distutils.fancy_getopt's, which is imported only when needed.
+    return opt.replace('-', '_')
 
 class Distribution:
     global_options = [
@@ -171,6 +175,7 @@ Common commands: (see '--help-commands' for more)
     def parse_command_line(self):
         toplevel_options = self._get_toplevel_options()
         self.commands = []
+        from distutils.fancy_getopt import FancyGetopt  # only when a script parses its command line
         parser = FancyGetopt(toplevel_options + self.display_options)
         parser.set_negative_aliases(self.negative_opt)
         parser.set_aliases({'licence': 'license'})

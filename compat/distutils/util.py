@@ -1,7 +1,6 @@
 """distutils.util: path, platform and string helpers (pure computation)."""
 import os
 import re
-import string
 import sys
 import sysconfig
 
@@ -84,7 +83,9 @@ def grok_environment_error(exc, prefix="error: "):
     return prefix + str(exc)
 
 
-_wordchars_re = re.compile(r'[^\\\'\"%s ]*' % string.whitespace)
+# string.whitespace, without importing `string` on every run.
+_WHITESPACE = ' \t\n\r\x0b\x0c'
+_wordchars_re = re.compile(r'[^\\\'\"%s ]*' % _WHITESPACE)
 _squote_re = re.compile(r"'(?:[^'\\]|\\.)*'")
 _dquote_re = re.compile(r'"(?:[^"\\]|\\.)*"')
 
@@ -101,7 +102,7 @@ def split_quoted(s):
         if end == len(s):
             words.append(s[:end])
             break
-        if s[end] in string.whitespace:
+        if s[end] in _WHITESPACE:
             words.append(s[:end])
             s = s[end:].lstrip()
             pos = 0

@@ -13,7 +13,6 @@ import distutils.dist
 from distutils.errors import DistutilsSetupError
 
 import _distill
-from setuptools._pep440 import Version, InvalidVersion
 from setuptools.warnings import InformationOnly, SetuptoolsDeprecationWarning
 
 sequence = (tuple, list)
@@ -297,6 +296,7 @@ class Distribution(_Distribution):
             version = str(version)
         elif isinstance(version, setuptools.sic) or version is None:
             return version
+        from setuptools._pep440 import Version, InvalidVersion  # only when a version is given
         try:
             normalized = str(Version(version))
         except InvalidVersion:
