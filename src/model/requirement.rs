@@ -441,6 +441,8 @@ fn match_specifier(source: &str, position: usize) -> Option<(String, String, usi
             r"^\s*v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*(?:\.\*|{PRE_POST_DEV}(?:\+[a-z0-9]+(?:[-_\.][a-z0-9]+)*)?)?"
         ))
         .case_insensitive(true)
+        // Versions are ASCII; without Unicode tables the automaton builds ~10x faster.
+        .unicode(false)
         .build()
         .unwrap()
     });
@@ -449,6 +451,8 @@ fn match_specifier(source: &str, position: usize) -> Option<(String, String, usi
             r"^\s*v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)+{PRE_POST_DEV}"
         ))
         .case_insensitive(true)
+        // Versions are ASCII; without Unicode tables the automaton builds ~10x faster.
+        .unicode(false)
         .build()
         .unwrap()
     });
@@ -457,6 +461,8 @@ fn match_specifier(source: &str, position: usize) -> Option<(String, String, usi
             r"^\s*v?(?:[0-9]+!)?[0-9]+(?:\.[0-9]+)*{PRE_POST_DEV}"
         ))
         .case_insensitive(true)
+        // Versions are ASCII; without Unicode tables the automaton builds ~10x faster.
+        .unicode(false)
         .build()
         .unwrap()
     });
