@@ -145,10 +145,11 @@ impl Source {
     /// Where to point a diagnostic about this value, as text.
     pub fn describe(&self) -> String {
         match self {
-            Source::Literal { location } => location.to_string(),
-            Source::Computed { location } | Source::File { location, .. } => location
+            Source::Literal { location } => format!("literal at {location}"),
+            Source::Computed { location } => location
                 .as_ref()
-                .map_or_else(|| "setup.py".to_string(), Location::to_string),
+                .map_or_else(|| "computed by setup.py".to_string(), |l| format!("computed at {l}")),
+            Source::File { path, .. } => format!("read from {path}"),
             Source::SetupCfg { section, key, .. } => format!("setup.cfg [{section}] {key}"),
             Source::Pyproject { key, .. } => format!("pyproject.toml {key}"),
             Source::Override { key } => format!("override `{key}`"),
