@@ -1573,8 +1573,12 @@ pub fn read_attr(
 fn find_literal_assignment(source: &str, path: &str, name: &str) -> Result<AttrValue, String> {
     use rustpython_parser::ast;
     // Python 2-era modules parse too, as when setup.py imports them.
-    let module = crate::parse::parse_module(source, std::path::Path::new(path), crate::parse::ParseMode::Project)
-        .map_err(|e| format!("`{path}` does not parse: {}", e.message))?;
+    let module = crate::parse::parse_module(
+        source,
+        std::path::Path::new(path),
+        crate::parse::ParseMode::Project,
+    )
+    .map_err(|e| format!("`{path}` does not parse: {}", e.message))?;
     for statement in &module.body {
         let (targets, value): (Vec<&ast::Expr>, Option<&ast::Expr>) = match statement {
             ast::Stmt::Assign(assign) => (assign.targets.iter().collect(), Some(&assign.value)),

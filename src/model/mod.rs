@@ -146,9 +146,10 @@ impl Source {
     pub fn describe(&self) -> String {
         match self {
             Source::Literal { location } => format!("literal at {location}"),
-            Source::Computed { location } => location
-                .as_ref()
-                .map_or_else(|| "computed by setup.py".to_string(), |l| format!("computed at {l}")),
+            Source::Computed { location } => location.as_ref().map_or_else(
+                || "computed by setup.py".to_string(),
+                |l| format!("computed at {l}"),
+            ),
             Source::File { path, .. } => format!("read from {path}"),
             Source::SetupCfg { section, key, .. } => format!("setup.cfg [{section}] {key}"),
             Source::Pyproject { key, .. } => format!("pyproject.toml {key}"),

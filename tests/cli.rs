@@ -1,0 +1,258 @@
+//! End-to-end tests of the command line: overrides, the side config, output
+//! formats, diagnostics and exit codes. Each runs the built binary on a
+//! temporary copy of a fixture (the fixtures themselves stay untouched).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture_copy(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("legacy-fixtures")
+        .join(name);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let target = temp.path().join(name);
+    copy_tree(&source, &target);
+    (temp, target)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
+fn distill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_distill"))
+        .args(args)
+        .output()
+        .expect("run distill")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn set_overrides_the_version_in_metadata() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    let output = distill(&[
+        "inspect",
+        project.to_str().unwrap(),
+        "--format",
+        "metadata",
+        "--set",
+        "version=9.9.9",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("\nVersion: 9.9.9\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn side_config_applies_and_the_command_line_wins() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    std::fs::write(
+        project.join("distill.toml"),
+        "[set]\nversion = \"7.0\"\ndescription = \"from the side config\"\n",
+    )
+    .unwrap();
+    let output = distill(&[
+        "inspect",
+        project.to_str().unwrap(),
+        "--format",
+        "metadata",
+        "--set",
+        "version=8.0",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let metadata = stdout(&output);
+    assert!(metadata.contains("\nVersion: 8.0\n"), "{metadata}");
+    assert!(
+        metadata.contains("\nSummary: from the side config\n"),
+        "{metadata}"
+    );
+}
+
+#[test]
+fn invalid_side_config_is_a_usage_error() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    std::fs::write(project.join("distill.toml"), "[sett]\nversion = 1\n").unwrap();
+    let output = distill(&["inspect", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("distill.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn unknown_override_field_is_an_error_with_a_hint() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    let output = distill(&[
+        "inspect",
+        project.to_str().unwrap(),
+        "--set",
+        "no_such_field=1",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("error[E0005]"), "{err}");
+    assert!(err.contains("hint"), "{err}");
+}
+
+#[test]
+fn invalid_python_version_is_a_usage_error() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    let output = distill(&[
+        "inspect",
+        project.to_str().unwrap(),
+        "--python-version",
+        "three",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--python-version"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn json_has_the_documented_keys_and_provenance() {
+    let (_temp, project) = fixture_copy("ml-framework");
+    let output = distill(&["inspect", project.to_str().unwrap(), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    for key in [
+        "distill_version",
+        "model",
+        "setup_called",
+        "setup_keywords",
+        "environ_set",
+        "files_read",
+        "files_written",
+        "diagnostics",
+    ] {
+        assert!(document.get(key).is_some(), "missing `{key}`");
+    }
+    assert_eq!(document["setup_called"], serde_json::Value::Bool(true));
+    // The version is read from version.txt by the script: provenance says so.
+    let version = &document["model"]["metadata"]["version"];
+    assert_eq!(version["value"], "2.1.0a0", "{version}");
+    assert!(
+        version["source"].to_string().contains("version.txt"),
+        "{version}"
+    );
+}
+
+#[test]
+fn python_errors_render_like_rustc_with_a_location_and_hint() {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("broken");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(
+        project.join("setup.py"),
+        "from setuptools import setup\n\nsetup(name='x', version=VERSION)\n",
+    )
+    .unwrap();
+    let output = distill(&["inspect", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(
+        err.contains("error[E0100]: NameError: name 'VERSION' is not defined"),
+        "{err}"
+    );
+    assert!(err.contains("--> setup.py:3:"), "{err}");
+    assert!(err.contains("setup(name='x', version=VERSION)"), "{err}");
+    assert!(err.contains("= hint:"), "{err}");
+}
+
+#[test]
+fn target_python_version_changes_what_the_script_sees() {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("versioned");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(
+        project.join("setup.py"),
+        "import sys\nfrom setuptools import setup\nsetup(name='v', version='1.0', install_requires=['old'] if sys.version_info < (3, 9) else ['new'])\n",
+    )
+    .unwrap();
+    for (python, expected) in [
+        ("3.8", "Requires-Dist: old"),
+        ("3.12", "Requires-Dist: new"),
+    ] {
+        let output = distill(&[
+            "inspect",
+            project.to_str().unwrap(),
+            "--format",
+            "metadata",
+            "--python-version",
+            python,
+        ]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(
+            stdout(&output).contains(expected),
+            "{python}: {}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
+fn missing_project_is_a_clear_error() {
+    let temp = tempfile::tempdir().unwrap();
+    let output = distill(&["inspect", temp.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("has no setup.py, setup.cfg or pyproject.toml"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn evaluation_never_writes_into_the_project() {
+    let (_temp, project) = fixture_copy("generated-version-file");
+    let before = list(&project);
+    let output = distill(&["inspect", project.to_str().unwrap(), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        !document["files_written"].as_array().unwrap().is_empty(),
+        "the fixture writes a file"
+    );
+    assert_eq!(before, list(&project), "the source tree changed");
+}
+
+fn list(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
