@@ -27,6 +27,9 @@ pub struct InspectArgs {
     dir: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Show only errors (not what setup.py printed, nor warnings).
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     evaluation: EvaluationArgs,
 }
@@ -57,11 +60,11 @@ pub fn run(args: InspectArgs) -> ExitCode {
     let project = match frontend::load_project(&args.dir, &options, &overrides) {
         Ok(project) => project,
         Err(diagnostics) => {
-            render_diagnostics(&diagnostics);
+            render_diagnostics(&diagnostics, args.quiet);
             return ExitCode::FAILURE;
         }
     };
-    render_diagnostics(&project.diagnostics);
+    render_diagnostics(&project.diagnostics, args.quiet);
     match args.format {
         Format::Json => {
             let call = &project.setup_call;
@@ -198,10 +201,11 @@ fn describe(project: &frontend::Project) -> String {
     out
 }
 
-/// Diagnostics go to stderr, rendered like rustc; infos only with warnings' company.
-pub fn render_diagnostics(diagnostics: &[Diagnostic]) {
+/// Diagnostics go to stderr, rendered like rustc: errors always; warnings
+/// and what the script printed (infos) unless `--quiet`.
+pub fn render_diagnostics(diagnostics: &[Diagnostic], quiet: bool) {
     for diagnostic in diagnostics {
-        if diagnostic.severity >= Severity::Warning {
+        if !quiet || diagnostic.severity == Severity::Error {
             eprint!("{}", diagnostic.render());
         }
     }
