@@ -256,3 +256,60 @@ fn list(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+fn project_with(setup_py: &str) -> (tempfile::TempDir, PathBuf) {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("project");
+    std::fs::create_dir(&project).unwrap();
+    std::fs::write(project.join("setup.py"), setup_py).unwrap();
+    (temp, project)
+}
+
+#[test]
+fn unknown_setup_keywords_warn_as_setuptools_does() {
+    let (_temp, project) =
+        project_with("from setuptools import setup\nsetup(name='x', version='1', foo=1)\n");
+    let output = distill(&["inspect", project.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning[W0100]: Unknown distribution option: 'foo'"),
+        "{err}"
+    );
+    assert!(err.contains("--> setup.py:2:1"), "{err}");
+}
+
+#[test]
+fn environment_the_script_sets_is_recorded() {
+    let (_temp, project) = project_with(
+        "import os\nfrom setuptools import setup\nos.environ['CFLAGS'] = '-O3 -g0'\nsetup(name='x', version='1')\n",
+    );
+    let output = distill(&["inspect", project.to_str().unwrap(), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        document["environ_set"],
+        serde_json::json!([["CFLAGS", "-O3 -g0"]])
+    );
+    assert!(
+        document["model"]["environment"]
+            .to_string()
+            .contains("-O3 -g0"),
+        "{}",
+        document["model"]
+    );
+}
+
+#[test]
+fn unsupported_regex_syntax_is_re_error_naming_the_pattern() {
+    let (_temp, project) = project_with(
+        "import re\nfrom setuptools import setup\ntry:\n    re.compile(r'\\N{DASH}')\n    v = 'compiled'\nexcept re.error as e:\n    v = 'error'\n    assert 'DASH' in str(e), str(e)\nsetup(name='x', version='1', description=v)\n",
+    );
+    let output = distill(&["inspect", project.to_str().unwrap(), "--format", "metadata"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("\nSummary: error\n"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -149,10 +149,30 @@ fn engine_error(interp: &mut Interp, error: ReError, pattern: &str) -> PyErr {
         ReErrorKind::Index => interp.error("IndexError", error.to_string()),
         ReErrorKind::Value => interp.error("ValueError", error.to_string()),
         ReErrorKind::Recursion => interp.error("RecursionError", error.to_string()),
-        ReErrorKind::Unsupported | ReErrorKind::Runtime => interp.error(
-            "NotImplementedError",
-            format!("regular expression `{pattern}` is not supported by distill: {error}"),
-        ),
+        // Syntax CPython accepts but the engines cannot run: still `re.error`
+        // (a script's `except re.error` fallback runs), naming the pattern.
+        ReErrorKind::Unsupported | ReErrorKind::Runtime => {
+            let class = match re_class(interp, "error") {
+                Ok(class) => class,
+                Err(error) => return error,
+            };
+            let message = format!(
+                "{error} (in pattern {}; not supported by distill)",
+                crate::python::objects::repr_str(pattern)
+            );
+            let raised = interp.raise_class(&class, vec![Value::str(message.as_str())]);
+            if let Some(exception) = raised.exception() {
+                exception
+                    .value
+                    .set("msg", Value::str(error.message.as_str()));
+                exception.value.set("pattern", Value::str(pattern));
+                exception.value.set(
+                    "pos",
+                    error.position.map_or(Value::None, |p| Value::Int(p as i64)),
+                );
+            }
+            raised
+        }
     }
 }
 
