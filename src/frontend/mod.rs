@@ -2,6 +2,7 @@
 //! `pyproject.toml` are read declaratively, `setup.py` is evaluated by the
 //! interpreter; they merge with setuptools' precedence.
 
+pub mod files;
 pub mod keywords;
 pub mod pyproject;
 pub mod setup_cfg;
