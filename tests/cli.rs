@@ -313,3 +313,33 @@ fn unsupported_regex_syntax_is_re_error_naming_the_pattern() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_script_that_never_calls_setup_is_reported() {
+    let (_temp, project) = project_with("import os\nif os.environ.get('DISTILL_TEST_NEVER_SET'):\n    from setuptools import setup\n    setup(name='x')\n");
+    let output = distill(&["inspect", project.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning[W0103]: setup.py finished without calling setup()"),
+        "{err}"
+    );
+    assert!(err.contains("--env"), "{err}");
+}
+
+#[test]
+fn the_path_of_setup_py_itself_is_accepted() {
+    let (_temp, project) = fixture_copy("flat-layout");
+    let output = distill(&[
+        "inspect",
+        project.join("setup.py").to_str().unwrap(),
+        "--format",
+        "metadata",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("\nName: flatpkg\n"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -88,6 +88,12 @@ pub fn load_project(
     options: &EvaluateOptions,
     overrides: &[(String, String)],
 ) -> Result<Project, Vec<Diagnostic>> {
+    // `distill inspect path/to/setup.py` means its folder.
+    let root = if root.file_name().is_some_and(|name| name == "setup.py") && root.is_file() {
+        root.parent().unwrap_or(root)
+    } else {
+        root
+    };
     let root = root.canonicalize().map_err(|error| {
         vec![
             Diagnostic::error("E0001", format!("cannot open the project: {error}")).with_path(root),

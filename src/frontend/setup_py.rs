@@ -136,6 +136,16 @@ pub fn evaluate(root: &Path, options: &EvaluateOptions) -> Result<SetupCall, Vec
         diagnostics,
         ..SetupCall::default()
     };
+    if calls.is_empty() {
+        call.diagnostics.push(
+            Diagnostic::warning("W0103", "setup.py finished without calling setup()")
+                .with_path("setup.py")
+                .with_hint(
+                    "setup() may be behind a condition the sandbox did not meet (an environment \
+                     variable, `sys.argv`); try `--env NAME=VALUE` or `--script-arg ARG`",
+                ),
+        );
+    }
     if let Some(first) = calls.into_iter().next() {
         call.called = true;
         let call_expr = first.span.as_ref().and_then(find_call);
