@@ -1,5 +1,6 @@
 //! The shared builder: artifacts written from the model.
 
+pub mod archive;
 pub mod dist_info;
 pub mod metadata;
 pub mod wheel_name;
