@@ -135,6 +135,92 @@ pub fn write_top_level_names(names: impl IntoIterator<Item = String>) -> String 
     top.join("\n") + "\n"
 }
 
+/// One file of the `.dist-info` directory: its name there and contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistInfoFile {
+    pub name: String,
+    pub contents: Vec<u8>,
+}
+
+/// Every `.dist-info` file except RECORD, as wheel 0.43's `egg2dist` leaves
+/// them: METADATA, WHEEL, and the egg-info files it copies (all but
+/// PKG-INFO, requires.txt, SOURCES.txt and not-zip-safe): entry_points.txt
+/// (when there are entry points), top_level.txt, dependency_links.txt (when
+/// not blank), eager_resources.txt and namespace_packages.txt (when given),
+/// then the license files, flattened to their base names.
+///
+/// `licenses` are `(path relative to the project, contents)` for the
+/// `License-File` paths (`metadata.license_paths`); the caller reads them.
+/// The order is not the archive's: the archive writer sorts.
+pub fn write_dist_info(
+    model: &Model,
+    tag: &WheelTag,
+    root_is_purelib: bool,
+    generator: &str,
+    licenses: &[(&str, &[u8])],
+) -> Vec<DistInfoFile> {
+    let mut files = Vec::new();
+    let mut add = |name: &str, contents: String| {
+        files.push(DistInfoFile {
+            name: name.to_string(),
+            contents: contents.into_bytes(),
+        })
+    };
+    add("METADATA", crate::build::metadata::write_metadata(model));
+    add("WHEEL", write_wheel(generator, root_is_purelib, None, tag));
+    if let Some(entry_points) = write_model_entry_points(model) {
+        add("entry_points.txt", entry_points);
+    }
+    add("top_level.txt", write_top_level(model));
+    let links = model
+        .requirements
+        .dependency_links
+        .as_ref()
+        .map(|links| write_lines(&links.value))
+        .unwrap_or_default();
+    if !links.trim().is_empty() {
+        add("dependency_links.txt", links);
+    }
+    if let Some(eager) = model
+        .other_keywords
+        .iter()
+        .rev()
+        .find(|keyword| keyword.name == "eager_resources")
+    {
+        // `'\n'.join(value) + '\n'`: a string joins its characters.
+        let items: Vec<String> = match &eager.value {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .map(|item| match item {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                })
+                .collect(),
+            serde_json::Value::String(text) => text.chars().map(String::from).collect(),
+            _ => Vec::new(),
+        };
+        if !eager.value.is_null() {
+            add("eager_resources.txt", write_lines(&items));
+        }
+    }
+    if let Some(namespaces) = &model.python.namespace_packages {
+        add("namespace_packages.txt", write_lines(&namespaces.value));
+    }
+    for (path, contents) in licenses {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        files.push(DistInfoFile {
+            name: name.to_string(),
+            contents: contents.to_vec(),
+        });
+    }
+    files
+}
+
+/// setuptools' `write_arg`: `'\n'.join(value) + '\n'`.
+fn write_lines(items: &[String]) -> String {
+    items.join("\n") + "\n"
+}
+
 /// One `RECORD` row: an archive path, its hash and its size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordEntry {
@@ -382,5 +468,90 @@ demo_pkg-1.0.dist-info/RECORD,,
         assert_eq!(csv_field("a\tb"), "a\tb");
         assert_eq!(csv_field("x\""), "\"x\"\"\"");
         assert_eq!(csv_field("é,"), "\"é,\"");
+    }
+
+    /// The whole `ns.sub-1.0-py3-none-any.whl` built by setuptools 69.5.1 +
+    /// wheel 0.43.0 from: `setup(name="ns.sub", version="1.0",
+    /// packages=["ns", "ns.sub"], namespace_packages=["ns"],
+    /// dependency_links=[".../a", ".../b"], eager_resources=["ns/sub/x.dat"],
+    /// zip_safe=False, entry_points="[console_scripts]\nx = ns.sub:main")`
+    /// with `COPYING` and `NOTICE.md` beside it: every RECORD row (so every
+    /// dist-info file's bytes, METADATA included) and the entry order match.
+    #[test]
+    fn dist_info_of_real_wheel() {
+        use crate::build::archive::{ListArchiveWriter, WheelWriter};
+        use crate::build::wheel_name::WheelFilename;
+        use crate::model::OtherKeyword;
+
+        let mut model = Model::default();
+        model.metadata.name = sourced("ns.sub".to_string());
+        model.metadata.version = sourced("1.0".to_string());
+        model.metadata.license_paths = Some(strings(&["COPYING", "NOTICE.md"]));
+        model.python.packages = sourced(strings(&["ns", "ns.sub"]));
+        model.python.namespace_packages = sourced(strings(&["ns"]));
+        model.requirements.dependency_links = sourced(strings(&[
+            "http://example.invalid/a",
+            "http://example.invalid/b",
+        ]));
+        model.other_keywords.push(OtherKeyword {
+            name: "eager_resources".into(),
+            value: serde_json::json!(["ns/sub/x.dat"]),
+            source: Source::Default,
+            known: true,
+        });
+        model.zip_safe = sourced(false);
+        model.entry_points = sourced(vec![group("console_scripts", &[("x", "ns.sub:main")])]);
+
+        let filename = WheelFilename::from_model(&model, WheelTag::pure());
+        assert_eq!(filename.to_string(), "ns.sub-1.0-py3-none-any.whl");
+        let mut wheel = WheelWriter::new(ListArchiveWriter::new(), &filename.dist_info_dir());
+        let pth = "import sys, types, os;p = os.path.join(sys._getframe(1).f_locals['sitedir'], *('ns',));importlib = __import__('importlib.util');__import__('importlib.machinery');m = sys.modules.setdefault('ns', importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec('ns', [os.path.dirname(p)])));m = m or sys.modules.setdefault('ns', types.ModuleType('ns'));mp = (m or []) and m.__dict__.setdefault('__path__',[]);(p not in mp) and mp.append(p)\n";
+        wheel
+            .add_file("ns.sub-1.0-py3.11-nspkg.pth", pth.as_bytes(), false)
+            .unwrap();
+        wheel.add_file("ns/sub/__init__.py", b"\n", false).unwrap();
+        let licenses: [(&str, &[u8]); 2] =
+            [("COPYING", b"Copyright\n"), ("NOTICE.md", b"notice\n")];
+        for file in write_dist_info(
+            &model,
+            &filename.tag,
+            true,
+            "bdist_wheel (0.43.0)",
+            &licenses,
+        ) {
+            let path = format!("{}/{}", filename.dist_info_dir(), file.name);
+            wheel.add_file(&path, &file.contents, false).unwrap();
+        }
+        let entries = wheel.finish().unwrap();
+        let record = entries.last().unwrap();
+        assert_eq!(record.path, "ns.sub-1.0.dist-info/RECORD");
+        let expected =
+            "ns.sub-1.0-py3.11-nspkg.pth,sha256=-maRqlr0aUiSlEuIPMkCyq4nCGZ0irnvKhWO4D08zg0,447
+ns/sub/__init__.py,sha256=AbpHGcgLb-kRsJGnwFEktk7uzpZOCcBY74-YBdrKVGs,1
+ns.sub-1.0.dist-info/COPYING,sha256=39zWtDX7x8ukRNTG0h8GeLfPrQUfadcsys_N9sn11DU,10
+ns.sub-1.0.dist-info/METADATA,sha256=LO1p6RQfCQwPRael6OUKUA6iZUhUWFkfJmostHIhAnM,95
+ns.sub-1.0.dist-info/NOTICE.md,sha256=XeN7TGIEYfK2lfHPa47jbn0CXagzSjaTxO2apIpcfWo,7
+ns.sub-1.0.dist-info/WHEEL,sha256=GJ7t_kWBFywbagK5eo9IoUwLW6oyOeTKmQ-9iHFVNxQ,92
+ns.sub-1.0.dist-info/dependency_links.txt,sha256=WJOQShFH0nN9oBDNYCSOJ2l9RuXeVsPii4zsFjiZH4M,50
+ns.sub-1.0.dist-info/eager_resources.txt,sha256=AiZJ_VJOynybYKVKY2VvBukmYQHGiXoqNppCiyBgWZU,13
+ns.sub-1.0.dist-info/entry_points.txt,sha256=Y2tOGE-_peNVCtMLyc5DVjaapXHorHY_Lksb7Ybep78,34
+ns.sub-1.0.dist-info/namespace_packages.txt,sha256=gYROM57IoQWVk94HYQDC9Gp2cVZR94BsvJZbzOFeKHE,3
+ns.sub-1.0.dist-info/top_level.txt,sha256=gYROM57IoQWVk94HYQDC9Gp2cVZR94BsvJZbzOFeKHE,3
+ns.sub-1.0.dist-info/RECORD,,
+";
+        assert_eq!(String::from_utf8_lossy(&record.contents), expected);
+    }
+
+    /// A blank dependency_links.txt is removed by wheel; no namespace
+    /// packages, no eager resources: no files.
+    #[test]
+    fn optional_dist_info_files() {
+        let mut model = Model::default();
+        model.requirements.dependency_links = sourced(Vec::new());
+        let names: Vec<String> = write_dist_info(&model, &WheelTag::pure(), true, "g", &[])
+            .into_iter()
+            .map(|file| file.name)
+            .collect();
+        assert_eq!(names, ["METADATA", "WHEEL", "top_level.txt"]);
     }
 }
