@@ -3,4 +3,5 @@
 pub mod archive;
 pub mod dist_info;
 pub mod metadata;
+pub mod scripts;
 pub mod wheel_name;
