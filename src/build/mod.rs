@@ -3,5 +3,6 @@
 pub mod archive;
 pub mod dist_info;
 pub mod metadata;
+pub mod namespaces;
 pub mod scripts;
 pub mod wheel_name;
