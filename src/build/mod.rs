@@ -5,4 +5,5 @@ pub mod dist_info;
 pub mod metadata;
 pub mod namespaces;
 pub mod scripts;
+pub mod wheel;
 pub mod wheel_name;
