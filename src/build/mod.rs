@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod dist_info;
+pub mod install_paths;
 pub mod metadata;
 pub mod namespaces;
 pub mod scripts;
