@@ -116,6 +116,66 @@ impl fmt::Display for WheelTag {
     }
 }
 
+/// The interpreter a non-pure wheel is built for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagTarget {
+    /// CPython `(major, minor)`.
+    pub python_version: (u32, u32),
+    /// The platform as `sysconfig.get_platform()` gives it (`linux-x86_64`).
+    pub platform: String,
+}
+
+/// `bdist_wheel.get_tag`: the wheel's tag from `[bdist_wheel]` options
+/// (`python_tag`, `plat_name`, `py_limited_api`, `universal`, from
+/// setup.cfg or `options=`), whether the build is pure, and the target.
+///
+/// Pure: `python_tag` (default `py3`; `py2.py3` when universal) `-none-`
+/// the given `plat_name` or `any`. Not pure: `cpXY-cpXY-PLATFORM`, or
+/// `PY_LIMITED_API-abi3-PLATFORM` when `py_limited_api` (`cp3\d...`) is set.
+pub fn select_tag(
+    model: &Model,
+    root_is_pure: bool,
+    target: &TagTarget,
+) -> Result<WheelTag, WheelFilenameError> {
+    let option = |name: &str| {
+        [name.to_string(), name.replace('_', "-")]
+            .iter()
+            .find_map(|key| model.command_option("bdist_wheel", key))
+            .and_then(|option| match &option.value {
+                serde_json::Value::String(text) => Some(text.trim().to_string()),
+                serde_json::Value::Null | serde_json::Value::Bool(false) => None,
+                other => Some(other.to_string()),
+            })
+            .filter(|text| !text.is_empty())
+    };
+    let plat_name = option("plat_name");
+    let (major, minor) = target.python_version;
+    if root_is_pure {
+        let python = if model.is_universal() {
+            "py2.py3".to_string()
+        } else {
+            option("python_tag").unwrap_or_else(|| format!("py{major}"))
+        };
+        let platform = plat_name.map_or_else(|| "any".to_string(), |p| normalize_platform(&p));
+        return WheelTag::new(&python, "none", &platform);
+    }
+    let platform = normalize_platform(plat_name.as_deref().unwrap_or(&target.platform));
+    match option("py_limited_api") {
+        Some(limited) if major == 3 => {
+            let valid = limited.len() >= 3
+                && limited.starts_with("cp3")
+                && limited.as_bytes()[3..]
+                    .first()
+                    .is_some_and(u8::is_ascii_digit);
+            if !valid {
+                return Err(WheelFilenameError::InvalidTag(limited));
+            }
+            WheelTag::new(&limited, "abi3", &platform)
+        }
+        _ => Ok(WheelTag::cpython(major, minor, &platform)),
+    }
+}
+
 /// `bdist_wheel.get_tag`'s platform normalization.
 pub fn normalize_platform(platform: &str) -> String {
     platform.to_lowercase().replace(['-', '.', ' '], "_")
@@ -349,5 +409,38 @@ mod tests {
         let model = Model::default();
         let filename = WheelFilename::from_model(&model, WheelTag::pure());
         assert_eq!(filename.to_string(), "UNKNOWN-0.0.0-py3-none-any.whl");
+    }
+
+    #[test]
+    fn selects_tags_like_bdist_wheel() {
+        use crate::model::Source;
+        let target = TagTarget {
+            python_version: (3, 11),
+            platform: "linux-x86_64".into(),
+        };
+        let option = |model: &mut Model, name: &str, value: &str| {
+            model.set_command_option(
+                "bdist_wheel",
+                name,
+                serde_json::Value::String(value.into()),
+                Source::Default,
+            )
+        };
+        let tag = |model: &Model, pure| select_tag(model, pure, &target).unwrap().to_string();
+
+        let mut model = Model::default();
+        assert_eq!(tag(&model, true), "py3-none-any");
+        assert_eq!(tag(&model, false), "cp311-cp311-linux_x86_64");
+        option(&mut model, "python-tag", "py38");
+        assert_eq!(tag(&model, true), "py38-none-any");
+        option(&mut model, "universal", "1");
+        assert_eq!(tag(&model, true), "py2.py3-none-any");
+        option(&mut model, "plat_name", "manylinux2014-x86_64");
+        assert_eq!(tag(&model, true), "py2.py3-none-manylinux2014_x86_64");
+        assert_eq!(tag(&model, false), "cp311-cp311-manylinux2014_x86_64");
+        option(&mut model, "py_limited_api", "cp38");
+        assert_eq!(tag(&model, false), "cp38-abi3-manylinux2014_x86_64");
+        option(&mut model, "py_limited_api", "py38");
+        assert!(select_tag(&model, false, &target).is_err());
     }
 }
