@@ -149,6 +149,7 @@ pub struct DistInfoFile {
 /// not blank), eager_resources.txt and namespace_packages.txt (when given),
 /// then the license files, flattened to their base names.
 ///
+/// `build` is the optional build tag (`--build-number`).
 /// `licenses` are `(path relative to the project, contents)` for the
 /// `License-File` paths (`metadata.license_paths`); the caller reads them.
 /// The order is not the archive's: the archive writer sorts.
@@ -156,6 +157,7 @@ pub fn write_dist_info(
     model: &Model,
     tag: &WheelTag,
     root_is_purelib: bool,
+    build: Option<&str>,
     generator: &str,
     licenses: &[(&str, &[u8])],
 ) -> Vec<DistInfoFile> {
@@ -167,7 +169,7 @@ pub fn write_dist_info(
         })
     };
     add("METADATA", crate::build::metadata::write_metadata(model));
-    add("WHEEL", write_wheel(generator, root_is_purelib, None, tag));
+    add("WHEEL", write_wheel(generator, root_is_purelib, build, tag));
     if let Some(entry_points) = write_model_entry_points(model) {
         add("entry_points.txt", entry_points);
     }
@@ -516,6 +518,7 @@ demo_pkg-1.0.dist-info/RECORD,,
             &model,
             &filename.tag,
             true,
+            None,
             "bdist_wheel (0.43.0)",
             &licenses,
         ) {
@@ -548,7 +551,7 @@ ns.sub-1.0.dist-info/RECORD,,
     fn optional_dist_info_files() {
         let mut model = Model::default();
         model.requirements.dependency_links = sourced(Vec::new());
-        let names: Vec<String> = write_dist_info(&model, &WheelTag::pure(), true, "g", &[])
+        let names: Vec<String> = write_dist_info(&model, &WheelTag::pure(), true, None, "g", &[])
             .into_iter()
             .map(|file| file.name)
             .collect();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::build::archive::{ArchiveError, ArchiveWriter, WheelWriter, ZipArchiveWriter};
 use crate::build::dist_info::write_dist_info;
 use crate::build::namespaces::{excluded_init_files, nspkg_pth_name, write_nspkg_pth};
-use crate::build::wheel_name::{WheelFilename, WheelTag};
+use crate::build::wheel_name::{WheelFilename, WheelFilenameError, WheelTag};
 use crate::model::Model;
 
 /// Why a wheel could not be written.
@@ -20,6 +20,8 @@ use crate::model::Model;
 pub enum WheelError {
     #[error(transparent)]
     Archive(#[from] ArchiveError),
+    #[error(transparent)]
+    Filename(#[from] WheelFilenameError),
 }
 
 /// One file of the wheel, at its archive path.
@@ -34,8 +36,11 @@ pub struct WheelFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WheelOptions {
     pub tag: WheelTag,
-    /// False when the wheel holds extension modules (platlib).
+    /// False when the wheel holds extension modules or C libraries
+    /// (platlib); see [`is_root_pure`].
     pub root_is_purelib: bool,
+    /// The optional build tag (`--build-number`), starting with a digit.
+    pub build: Option<String>,
     /// The `Generator:` line ([`crate::build::dist_info::generator`]).
     pub generator: String,
     /// The target Python's `(major, minor)`, for the `-nspkg.pth` name.
@@ -54,7 +59,7 @@ pub fn write_wheel_archive<W: ArchiveWriter>(
     licenses: &[(&str, &[u8])],
     options: &WheelOptions,
 ) -> Result<W::Output, WheelError> {
-    let filename = WheelFilename::from_model(model, options.tag.clone());
+    let filename = wheel_filename(model, options)?;
     let dist_info = filename.dist_info_dir();
     let mut wheel = WheelWriter::new(writer, &dist_info);
     let namespaces = model
@@ -88,12 +93,43 @@ pub fn write_wheel_archive<W: ArchiveWriter>(
         model,
         &options.tag,
         options.root_is_purelib,
+        options.build.as_deref(),
         &options.generator,
         licenses,
     ) {
         wheel.add_file(&format!("{dist_info}/{}", file.name), &file.contents, false)?;
     }
     Ok(wheel.finish()?)
+}
+
+/// `bdist_wheel`'s `root_is_pure`: no extension modules and no
+/// `build_clib` libraries.
+pub fn is_root_pure(model: &Model) -> bool {
+    let extensions = model
+        .native
+        .ext_modules
+        .as_ref()
+        .is_some_and(|e| !e.value.is_empty());
+    let libraries = model
+        .native
+        .libraries
+        .as_ref()
+        .is_some_and(|l| !l.value.is_empty());
+    !(extensions || libraries)
+}
+
+/// The wheel's file name for the model and options.
+pub fn wheel_filename(model: &Model, options: &WheelOptions) -> Result<WheelFilename, WheelError> {
+    let filename = WheelFilename::from_model(model, options.tag.clone());
+    match &options.build {
+        Some(build) => Ok(WheelFilename::new_escaped(
+            &filename.name,
+            &filename.version,
+            Some(build),
+            filename.tag,
+        )?),
+        None => Ok(filename),
+    }
 }
 
 /// Writes `OUT_DIR/NAME-VER-TAG.whl` (atomically: a failure leaves no
@@ -105,7 +141,7 @@ pub fn write_wheel(
     licenses: &[(&str, &[u8])],
     options: &WheelOptions,
 ) -> Result<PathBuf, WheelError> {
-    let filename = WheelFilename::from_model(model, options.tag.clone());
+    let filename = wheel_filename(model, options)?;
     let zip = ZipArchiveWriter::new(
         &out_dir.join(filename.to_string()),
         options.source_date_epoch,
@@ -158,6 +194,7 @@ mod tests {
         WheelOptions {
             tag: WheelTag::pure(),
             root_is_purelib: true,
+            build: None,
             generator: "bdist_wheel (0.43.0)".into(),
             python_version: (3, 11),
             source_date_epoch: Some(1_700_000_000),
@@ -254,6 +291,42 @@ ns.sub-1.0.dist-info/RECORD,,
             std::fs::read(&first).unwrap(),
             std::fs::read(&second).unwrap()
         );
+    }
+
+    #[test]
+    fn build_tag_and_purity() {
+        let mut options = options();
+        options.build = Some("2".into());
+        let entries = write_wheel_archive(
+            ListArchiveWriter::new(),
+            &ns_sub_model(),
+            &package_files(),
+            &LICENSES,
+            &options,
+        )
+        .unwrap();
+        let wheel = entries
+            .iter()
+            .find(|e| e.path == "ns.sub-1.0.dist-info/WHEEL")
+            .unwrap();
+        assert!(String::from_utf8_lossy(&wheel.contents)
+            .contains("Root-Is-Purelib: true\nBuild: 2\nTag: py3-none-any\n"));
+        assert_eq!(
+            wheel_filename(&ns_sub_model(), &options)
+                .unwrap()
+                .to_string(),
+            "ns.sub-1.0-2-py3-none-any.whl"
+        );
+        options.build = Some("x".into());
+        assert!(matches!(
+            wheel_filename(&ns_sub_model(), &options),
+            Err(WheelError::Filename(_))
+        ));
+
+        let mut model = ns_sub_model();
+        assert!(is_root_pure(&model));
+        model.native.libraries = sourced(vec![crate::model::ClibLibrary::default()]);
+        assert!(!is_root_pure(&model));
     }
 
     #[test]

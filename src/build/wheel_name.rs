@@ -215,6 +215,20 @@ impl WheelFilename {
         })
     }
 
+    /// A file name from an already escaped name and version (as in
+    /// another `WheelFilename`), with a build tag checked as `new` does.
+    pub fn new_escaped(
+        name: &str,
+        version: &str,
+        build: Option<&str>,
+        tag: WheelTag,
+    ) -> Result<Self, WheelFilenameError> {
+        let mut filename = Self::new("", "", build, tag)?;
+        filename.name = name.to_string();
+        filename.version = version.to_string();
+        Ok(filename)
+    }
+
     /// The file name for the model's name and version (`UNKNOWN` and
     /// `0.0.0` when missing, as setuptools' defaults).
     pub fn from_model(model: &Model, tag: WheelTag) -> Self {
