@@ -366,7 +366,13 @@ impl TemporaryFile {
             match OpenOptions::new().write(true).create_new(true).open(&path) {
                 Ok(file) => return Ok((file, Self { path: Some(path) })),
                 Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(source) => return Err(ArchiveError::Io { path, source }),
+                Err(source) => {
+                    // Name the artifact, not the temporary file.
+                    return Err(ArchiveError::Io {
+                        path: destination.to_path_buf(),
+                        source,
+                    });
+                }
             }
         }
     }
@@ -684,6 +690,14 @@ mod tests {
             .collect();
         assert_eq!(names, ["taken.whl"]);
         assert!(destination.is_dir());
+
+        // A missing output directory: the error names the wheel.
+        let destination = directory.path().join("missing").join("x.whl");
+        let zip = ZipArchiveWriter::new(&destination, None).unwrap();
+        match zip.finish() {
+            Err(ArchiveError::Io { path, .. }) => assert_eq!(path, destination),
+            other => panic!("{other:?}"),
+        }
 
         // A bad path is refused before anything is written.
         let destination = directory.path().join("bad.whl");
