@@ -1,0 +1,851 @@
+//! Which files go into the wheel, as setuptools 69.5.1 with wheel 0.43
+//! chooses them: `build_py` (package modules, `py_modules`, `package_data`,
+//! `exclude_package_data`, `include_package_data` through the manifest),
+//! `install_data` (`data_files`), `build_scripts`/`install_scripts`
+//! (`scripts`, with the `#!python` shebang rewrite), `install_headers`
+//! (`headers`) and `install_lib`/`install_egg_info` for pkg_resources-style
+//! namespace packages (their `__init__.py` left out, a `-nspkg.pth` added).
+//!
+//! Every source path is checked to stay inside the project: a `..` that
+//! climbs out, an absolute path, or a symbolic link leading out (the
+//! [`ProjectFiles`] view refuses to read it) is an error naming the keyword
+//! and the entry. Nothing outside the project is ever selected.
+//!
+//! Observed with real setuptools (see the tests): the `"*"` key of
+//! `package_data` is *not* special in 69.5.1 (only `""` applies to every
+//! package); `*.pyi` and `py.typed` are always package data; `data_files`
+//! and `headers` are flattened to their base names; an absolute
+//! `data_files` directory lands at the wheel's root (`/abs/dir` →
+//! `abs/dir/`).
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::frontend::setup_cfg::{find_package_path, fnmatch_case, glob, join, ProjectFiles};
+use crate::model::{Model, OrderedMap};
+
+use super::manifest;
+
+/// One file of the wheel (outside `.dist-info`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WheelEntry {
+    /// Path inside the archive: `pkg/mod.py`, `NAME-VER.data/scripts/x`.
+    pub archive_path: String,
+    /// The source, relative to the project root (`/`-separated). Empty for
+    /// [`EntryContent::Generated`] entries.
+    pub source: PathBuf,
+    /// Written with mode 0o755 (scripts).
+    pub executable: bool,
+    /// How the archive member's bytes derive from the source.
+    pub content: EntryContent,
+}
+
+/// How an entry's bytes are produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryContent {
+    /// The source's bytes, unchanged.
+    Copy,
+    /// distutils' `build_scripts` adjustment of a script whose first line
+    /// matches `^#!.*python[0-9.]*([ \t].*)?$`: the first line becomes
+    /// `#!python` + `post_interp` + `\n`, and the rest of the file follows
+    /// as Python re-writes it in text mode (universal newlines: `\r\n` and
+    /// `\r` become `\n`).
+    Shebang { post_interp: String },
+    /// Bytes setuptools generates (the `-nspkg.pth` file).
+    Generated(Vec<u8>),
+}
+
+/// The selection and the warnings setuptools would print while making it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WheelFiles {
+    pub entries: Vec<WheelEntry>,
+    pub warnings: Vec<String>,
+}
+
+/// Why the selection failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileSelectionError {
+    #[error(
+        "`{keyword}` entry `{entry}` points outside the project ({reason}); it is not packaged"
+    )]
+    OutsideProject {
+        keyword: &'static str,
+        entry: String,
+        reason: &'static str,
+    },
+    #[error("package directory '{directory}' does not exist (package `{package}`)")]
+    MissingPackageDirectory { package: String, directory: String },
+    #[error("supposed package directory '{directory}' exists, but is not a directory")]
+    PackageDirectoryNotADirectory { directory: String },
+    #[error("`{keyword}`: can't copy '{path}': doesn't exist or not a regular file")]
+    MissingFile { keyword: &'static str, path: String },
+    #[error(
+        "Namespace package problem: {package} is a namespace package, but its\n__init__.py does not call declare_namespace()! Please fix it."
+    )]
+    NamespaceWithoutDeclare { package: String },
+}
+
+/// Options the selection depends on besides the model.
+#[derive(Debug, Clone)]
+pub struct SelectionOptions {
+    /// The target Python's `X.Y` (names the `-nspkg.pth` file, as the egg
+    /// base name `NAME-VER-pyX.Y` does).
+    pub python_version: String,
+}
+
+impl Default for SelectionOptions {
+    fn default() -> Self {
+        Self {
+            python_version: "3.11".into(),
+        }
+    }
+}
+
+/// The wheel's files (outside `.dist-info`), for Python 3.11. See
+/// [`select_wheel_files`] for other targets and the warnings.
+pub fn wheel_files(
+    model: &Model,
+    files: ProjectFiles,
+) -> Result<Vec<WheelEntry>, FileSelectionError> {
+    select_wheel_files(model, files, &SelectionOptions::default()).map(|s| s.entries)
+}
+
+/// The wheel's files (outside `.dist-info`) and setuptools' warnings.
+pub fn select_wheel_files(
+    model: &Model,
+    files: ProjectFiles,
+    options: &SelectionOptions,
+) -> Result<WheelFiles, FileSelectionError> {
+    let mut out = WheelFiles::default();
+    let modules = build_py_modules(model, files, &mut out.warnings)?;
+    let namespace_inits = namespace_exclusions(model);
+    for module in &modules {
+        check_inside(files, "packages", &module.source, &module.source)?;
+        if namespace_inits.contains(&module.archive_path) {
+            continue;
+        }
+        push(
+            &mut out.entries,
+            &module.archive_path,
+            &module.source,
+            false,
+            EntryContent::Copy,
+        );
+    }
+    let manifest = if include_package_data(model) {
+        let made = manifest::manifest_files(model, files, &modules)?;
+        out.warnings.extend(made.warnings);
+        Some(made.files)
+    } else {
+        None
+    };
+    for data in package_data_files(model, files, manifest.as_deref())? {
+        check_inside(files, "package_data", &data.entry, &data.source)?;
+        if namespace_inits.contains(&data.archive_path) {
+            continue;
+        }
+        push(
+            &mut out.entries,
+            &data.archive_path,
+            &data.source,
+            false,
+            EntryContent::Copy,
+        );
+    }
+    let data_dir = format!("{}.data", wheel_dist_name(model));
+    data_files(model, files, &data_dir, &mut out.entries)?;
+    scripts(model, files, &data_dir, &mut out.entries, &mut out.warnings)?;
+    headers(model, files, &data_dir, &mut out.entries)?;
+    if let Some(pth) = nspkg_pth(model, options) {
+        out.entries.push(pth);
+    }
+    Ok(out)
+}
+
+fn push(
+    entries: &mut Vec<WheelEntry>,
+    archive: &str,
+    source: &str,
+    executable: bool,
+    content: EntryContent,
+) {
+    if entries.iter().any(|e| e.archive_path == archive) {
+        return;
+    }
+    entries.push(WheelEntry {
+        archive_path: archive.to_string(),
+        source: PathBuf::from(source),
+        executable,
+        content,
+    });
+}
+
+fn include_package_data(model: &Model) -> bool {
+    model
+        .python
+        .include_package_data
+        .as_ref()
+        .is_some_and(|s| s.value)
+}
+
+/// wheel's `safer_name(name)-safer_version(version)`: runs of characters
+/// other than ASCII letters, digits and `.` become `_`.
+pub fn wheel_dist_name(model: &Model) -> String {
+    let name = model
+        .metadata
+        .name
+        .as_ref()
+        .map_or("UNKNOWN", |n| n.value.as_str());
+    let version = model
+        .metadata
+        .version
+        .as_ref()
+        .map_or("0.0.0", |v| v.value.as_str());
+    format!("{}-{}", safe_filename(name), safe_filename(version))
+}
+
+/// `safe_name(...)` then `-` → `_` (pkg_resources' `to_filename`).
+fn safe_filename(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_run = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            out.push(c);
+            in_run = false;
+        } else if !in_run {
+            out.push('_');
+            in_run = true;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Paths
+// ---------------------------------------------------------------------------
+
+/// Normalizes a relative `/` path (`os.path.normpath`); `None` when it is
+/// absolute or climbs above its root.
+pub fn normalize_inside(path: &str) -> Option<String> {
+    let path = path.replace('\\', "/");
+    if path.starts_with('/') || path.as_bytes().get(1) == Some(&b':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    })
+}
+
+/// Refuses a source that is absolute, climbs out with `..`, or that the
+/// project view refuses to read (a symbolic link leading out).
+fn check_inside(
+    files: ProjectFiles,
+    keyword: &'static str,
+    entry: &str,
+    source: &str,
+) -> Result<(), FileSelectionError> {
+    let outside = |reason| FileSelectionError::OutsideProject {
+        keyword,
+        entry: entry.to_string(),
+        reason,
+    };
+    if source.starts_with('/') || entry.starts_with('/') {
+        return Err(outside("absolute path"));
+    }
+    if normalize_inside(source).is_none() {
+        return Err(outside("`..` leads out of the project root"));
+    }
+    match files.read(source) {
+        Err(error) if error.kind() == io::ErrorKind::PermissionDenied => {
+            Err(outside("a symbolic link leads out of the project root"))
+        }
+        _ => Ok(()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// build_py: modules
+// ---------------------------------------------------------------------------
+
+/// A module `build_py` copies: `(package, module, file)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModuleFile {
+    pub package: String,
+    pub module: String,
+    /// Relative to the project root, normalized.
+    pub source: String,
+    /// `pkg/sub/mod.py`.
+    pub archive_path: String,
+}
+
+fn package_dir_map(model: &Model) -> OrderedMap<String> {
+    model
+        .python
+        .package_dir
+        .as_ref()
+        .map(|s| s.value.clone())
+        .unwrap_or_default()
+}
+
+fn list(model_list: &Option<crate::model::Sourced<Vec<String>>>) -> Vec<String> {
+    model_list
+        .as_ref()
+        .map(|s| s.value.clone())
+        .unwrap_or_default()
+}
+
+/// distutils' `build_py.get_package_dir`.
+pub fn package_directory(package: &str, package_dir: &OrderedMap<String>) -> String {
+    if package.is_empty() {
+        return package_dir.get("").map_or_else(
+            || ".".into(),
+            |d| crate::frontend::setup_cfg::normalize_path(d),
+        );
+    }
+    find_package_path(package, package_dir)
+}
+
+fn archive_module(package: &str, module: &str) -> String {
+    let mut parts: Vec<&str> = package.split('.').filter(|p| !p.is_empty()).collect();
+    let file = format!("{module}.py");
+    parts.push(&file);
+    parts.join("/")
+}
+
+/// setuptools' `build_py.check_package`: the `__init__.py`, if any (a
+/// missing directory is an error, a missing `__init__.py` a warning).
+fn check_package(
+    model: &Model,
+    files: ProjectFiles,
+    package: &str,
+    directory: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Option<String>, FileSelectionError> {
+    if directory != "." {
+        match (files.is_dir(directory), files.is_file(directory)) {
+            (true, _) => {}
+            (false, true) => {
+                return Err(FileSelectionError::PackageDirectoryNotADirectory {
+                    directory: directory.into(),
+                })
+            }
+            (false, false) => {
+                return Err(FileSelectionError::MissingPackageDirectory {
+                    package: package.into(),
+                    directory: directory.into(),
+                })
+            }
+        }
+    }
+    if package.is_empty() {
+        return Ok(None);
+    }
+    let init = join(directory, "__init__.py");
+    if !files.is_file(&init) {
+        warnings.push(format!(
+            "package init file '{init}' not found (or not a regular file)"
+        ));
+        return Ok(None);
+    }
+    let namespaces = list(&model.python.namespace_packages);
+    let is_namespace = namespaces
+        .iter()
+        .any(|ns| ns == package || ns.starts_with(&format!("{package}.")));
+    if is_namespace {
+        // A binary `__init__.py` cannot call declare_namespace either.
+        let declares = files
+            .read(&init)
+            .is_ok_and(|text| text.contains("declare_namespace"));
+        if !declares {
+            return Err(FileSelectionError::NamespaceWithoutDeclare {
+                package: package.into(),
+            });
+        }
+    }
+    Ok(Some(init))
+}
+
+/// `build_py.find_all_modules`: `py_modules` first, then every `*.py` of
+/// each listed package's directory (not recursing).
+pub fn build_py_modules(
+    model: &Model,
+    files: ProjectFiles,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<ModuleFile>, FileSelectionError> {
+    let package_dir = package_dir_map(model);
+    let mut modules = Vec::new();
+    let mut checked: Vec<String> = Vec::new();
+    for module in list(&model.python.py_modules) {
+        let (package, base) = match module.rsplit_once('.') {
+            Some((package, base)) => (package.to_string(), base.to_string()),
+            None => (String::new(), module.clone()),
+        };
+        let directory = package_directory(&package, &package_dir);
+        if !checked.contains(&package) {
+            checked.push(package.clone());
+            if let Some(init) = check_package(model, files, &package, &directory, warnings)? {
+                modules.push(ModuleFile {
+                    archive_path: archive_module(&package, "__init__"),
+                    package: package.clone(),
+                    module: "__init__".into(),
+                    source: init,
+                });
+            }
+        }
+        let source = join(&directory, &format!("{base}.py"));
+        if normalize_inside(&source).is_none() || source.starts_with('/') {
+            return Err(FileSelectionError::OutsideProject {
+                keyword: "py_modules",
+                entry: module.clone(),
+                reason: "its file is outside the project root",
+            });
+        }
+        if !files.is_file(&source) {
+            warnings.push(format!("file {source} (for module {module}) not found"));
+            continue;
+        }
+        modules.push(ModuleFile {
+            archive_path: archive_module(&package, &base),
+            package,
+            module: base,
+            source,
+        });
+    }
+    for package in list(&model.python.packages) {
+        let directory = package_directory(&package, &package_dir);
+        if directory.starts_with('/') || normalize_inside(&directory).is_none() {
+            return Err(FileSelectionError::OutsideProject {
+                keyword: "package_dir",
+                entry: format!("{package}: {directory}"),
+                reason: "the package directory is outside the project root",
+            });
+        }
+        check_package(model, files, &package, &directory, warnings)?;
+        for path in glob(files, &join(&directory, "*.py"), false) {
+            if !files.is_file(&path) || path == "setup.py" {
+                continue;
+            }
+            let name = path.rsplit('/').next().unwrap_or(&path);
+            let module = name.trim_end_matches(".py").to_string();
+            modules.push(ModuleFile {
+                archive_path: archive_module(&package, &module),
+                package: package.clone(),
+                module,
+                source: path,
+            });
+        }
+    }
+    Ok(modules)
+}
+
+// ---------------------------------------------------------------------------
+// build_py: package data
+// ---------------------------------------------------------------------------
+
+/// One package data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageDataFile {
+    pub package: String,
+    /// The pattern or manifest path that selected it (for diagnostics).
+    pub entry: String,
+    /// Relative to the project root.
+    pub source: String,
+    pub archive_path: String,
+}
+
+/// `build_py._IMPLICIT_DATA_FILES`.
+const IMPLICIT_DATA_FILES: &[&str] = &["*.pyi", "py.typed"];
+
+fn patterns_for<'a>(spec: Option<&'a OrderedMap<Vec<String>>>, package: &str) -> Vec<&'a str> {
+    let Some(spec) = spec else { return Vec::new() };
+    let mut out: Vec<&str> = Vec::new();
+    for key in ["", package] {
+        if let Some(patterns) = spec.get(key) {
+            out.extend(patterns.iter().map(String::as_str));
+        }
+        if package.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// `build_py.data_files`: for each package, the manifest's files inside
+/// it (when `manifest` is given, i.e. `include_package_data`), then the
+/// `package_data` globs (plus `*.pyi` and `py.typed`), minus
+/// `exclude_package_data`, without duplicates.
+pub fn package_data_files(
+    model: &Model,
+    files: ProjectFiles,
+    manifest: Option<&[String]>,
+) -> Result<Vec<PackageDataFile>, FileSelectionError> {
+    let package_dir = package_dir_map(model);
+    let packages = list(&model.python.packages);
+    let package_data = model.python.package_data.as_ref().map(|s| &s.value);
+    let exclude = model.python.exclude_package_data.as_ref().map(|s| &s.value);
+    let manifest_by_package = match manifest {
+        Some(paths) => analyze_manifest(paths, &packages, &package_dir),
+        None => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for package in &packages {
+        let src_dir = package_directory(package, &package_dir);
+        // (path as globbed/listed, the entry that selected it)
+        let mut candidates: Vec<(String, String)> = manifest_by_package
+            .iter()
+            .filter(|(p, _)| p == package)
+            .map(|(_, path)| (path.clone(), path.clone()))
+            .collect();
+        let mut patterns: Vec<&str> = IMPLICIT_DATA_FILES.to_vec();
+        patterns.extend(patterns_for(package_data, package));
+        for pattern in patterns {
+            if pattern.starts_with('/') {
+                return Err(FileSelectionError::OutsideProject {
+                    keyword: "package_data",
+                    entry: pattern.into(),
+                    reason: "absolute path",
+                });
+            }
+            let full = join(&src_dir, pattern);
+            for path in glob(files, &full, true) {
+                if files.is_file(&path) {
+                    candidates.push((path, pattern.to_string()));
+                }
+            }
+        }
+        let excludes: Vec<String> = patterns_for(exclude, package)
+            .into_iter()
+            .map(|p| join(&src_dir, p))
+            .collect();
+        let mut seen: Vec<String> = Vec::new();
+        for (path, entry) in candidates {
+            if excludes.iter().any(|p| fnmatch_case(&path, p)) || seen.contains(&path) {
+                continue;
+            }
+            seen.push(path.clone());
+            let relative = relative_to(&path, &src_dir);
+            let Some(normalized) = normalize_inside(&relative) else {
+                return Err(FileSelectionError::OutsideProject {
+                    keyword: "package_data",
+                    entry,
+                    reason: "`..` leads out of the package directory",
+                });
+            };
+            let source = crate::frontend::setup_cfg::normalize_path(&path);
+            let archive = join(&package.replace('.', "/"), &normalized);
+            out.push(PackageDataFile {
+                package: package.clone(),
+                entry,
+                source,
+                archive_path: archive,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// `os.path.relpath(path, start)` for relative paths.
+fn relative_to(path: &str, start: &str) -> String {
+    let path = crate::frontend::setup_cfg::normalize_path(path);
+    let start = crate::frontend::setup_cfg::normalize_path(start);
+    let split = |p: &str| -> Vec<String> {
+        if p == "." {
+            Vec::new()
+        } else {
+            p.split('/').map(String::from).collect()
+        }
+    };
+    let (a, b) = (split(&path), split(&start));
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".into(); b.len() - common];
+    parts.extend(a[common..].iter().cloned());
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `build_py.analyze_manifest`: assigns each manifest file to the package
+/// whose directory contains it (the nearest one), skipping modules directly
+/// in a package directory. Returns `(package, path)` pairs in order.
+fn analyze_manifest(
+    paths: &[String],
+    packages: &[String],
+    package_dir: &OrderedMap<String>,
+) -> Vec<(String, String)> {
+    let src_dirs: Vec<(String, &String)> = packages
+        .iter()
+        .map(|p| (package_directory(p, package_dir), p))
+        .collect();
+    let lookup = |dir: &str| {
+        src_dirs
+            .iter()
+            .find(|(d, _)| d == dir)
+            .map(|(_, p)| (*p).clone())
+    };
+    let mut out = Vec::new();
+    for path in paths {
+        let (mut dir, file) = match path.rsplit_once('/') {
+            Some((d, f)) => (d.to_string(), f.to_string()),
+            None => (String::new(), path.clone()),
+        };
+        let direct = true;
+        let mut nested = false;
+        loop {
+            if dir.is_empty() {
+                break;
+            }
+            if let Some(package) = lookup(&dir) {
+                let is_module =
+                    !nested && direct && file.strip_suffix(".py").is_some_and(is_identifier);
+                if !is_module {
+                    out.push((package, path.clone()));
+                }
+                break;
+            }
+            nested = true;
+            dir = dir
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| d.to_string());
+        }
+    }
+    out
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+// ---------------------------------------------------------------------------
+// Namespace packages
+// ---------------------------------------------------------------------------
+
+/// Every namespace package and its parents, sorted (`_get_all_ns_packages`).
+fn all_namespace_packages(model: &Model) -> Vec<String> {
+    let mut all: Vec<String> = Vec::new();
+    for ns in list(&model.python.namespace_packages) {
+        let mut name = ns.as_str();
+        loop {
+            if !all.iter().any(|n| n == name) {
+                all.push(name.to_string());
+            }
+            match name.rsplit_once('.') {
+                Some((parent, _)) => name = parent,
+                None => break,
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+/// `install_lib.get_exclusions` with single-version-externally-managed
+/// (as bdist_wheel installs): the namespace packages' `__init__.py`.
+fn namespace_exclusions(model: &Model) -> Vec<String> {
+    all_namespace_packages(model)
+        .iter()
+        .map(|p| archive_module(p, "__init__"))
+        .collect()
+}
+
+/// `install_egg_info.install_namespaces`: `NAME-VER-pyX.Y-nspkg.pth`.
+fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
+    let packages = all_namespace_packages(model);
+    if packages.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    for package in &packages {
+        let parts: Vec<String> = package.split('.').map(python_repr).collect();
+        let pth = if parts.len() == 1 {
+            format!("({},)", parts[0])
+        } else {
+            format!("({})", parts.join(", "))
+        };
+        let pkg = python_repr(package);
+        let mut lines = vec![
+            "import sys, types, os".to_string(),
+            format!("p = os.path.join(sys._getframe(1).f_locals['sitedir'], *{pth})"),
+            "importlib = __import__('importlib.util')".into(),
+            "__import__('importlib.machinery')".into(),
+            format!("m = sys.modules.setdefault({pkg}, importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec({pkg}, [os.path.dirname(p)])))"),
+            format!("m = m or sys.modules.setdefault({pkg}, types.ModuleType({pkg}))"),
+            "mp = (m or []) and m.__dict__.setdefault('__path__',[])".into(),
+            "(p not in mp) and mp.append(p)".into(),
+        ];
+        if let Some((parent, child)) = package.rsplit_once('.') {
+            lines.push(format!(
+                "m and setattr(sys.modules[{}], {}, m)",
+                python_repr(parent),
+                python_repr(child)
+            ));
+        }
+        text.push_str(&lines.join(";"));
+        text.push('\n');
+    }
+    Some(WheelEntry {
+        archive_path: format!(
+            "{}-py{}-nspkg.pth",
+            wheel_dist_name(model),
+            options.python_version
+        ),
+        source: PathBuf::new(),
+        executable: false,
+        content: EntryContent::Generated(text.into_bytes()),
+    })
+}
+
+/// `repr(str)` for the identifier-like names a package has.
+fn python_repr(text: &str) -> String {
+    if text.contains('\'') && !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// data_files, scripts, headers
+// ---------------------------------------------------------------------------
+
+fn base_name(path: &str) -> &str {
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
+}
+
+fn require_file(
+    files: ProjectFiles,
+    keyword: &'static str,
+    entry: &str,
+) -> Result<String, FileSelectionError> {
+    if entry.starts_with('/') {
+        return Err(FileSelectionError::OutsideProject {
+            keyword,
+            entry: entry.into(),
+            reason: "absolute path",
+        });
+    }
+    let Some(source) = normalize_inside(entry) else {
+        return Err(FileSelectionError::OutsideProject {
+            keyword,
+            entry: entry.into(),
+            reason: "`..` leads out of the project root",
+        });
+    };
+    check_inside(files, keyword, entry, &source)?;
+    if !files.is_file(&source) {
+        return Err(FileSelectionError::MissingFile {
+            keyword,
+            path: entry.into(),
+        });
+    }
+    Ok(source)
+}
+
+/// `install_data` under bdist_wheel: a relative directory goes below
+/// `NAME-VER.data/data/`, an absolute one below the wheel's root (distutils'
+/// `change_root`); files keep only their base names.
+fn data_files(
+    model: &Model,
+    files: ProjectFiles,
+    data_dir: &str,
+    entries: &mut Vec<WheelEntry>,
+) -> Result<(), FileSelectionError> {
+    let Some(data) = &model.python.data_files else {
+        return Ok(());
+    };
+    for group in &data.value {
+        let target = if group.directory.starts_with('/') {
+            normalize_inside(group.directory.trim_start_matches('/'))
+        } else {
+            normalize_inside(&group.directory).map(|d| join(&format!("{data_dir}/data"), &d))
+        };
+        let Some(target) = target else {
+            return Err(FileSelectionError::OutsideProject {
+                keyword: "data_files",
+                entry: group.directory.clone(),
+                reason: "the target directory climbs out of the install scheme",
+            });
+        };
+        let target = if target == "." { String::new() } else { target };
+        for file in &group.files {
+            let source = require_file(files, "data_files", file)?;
+            let archive = join(&target, base_name(&source));
+            push(entries, &archive, &source, false, EntryContent::Copy);
+        }
+    }
+    Ok(())
+}
+
+/// `build_scripts` + `install_scripts`: `NAME-VER.data/scripts/<basename>`,
+/// executable, a Python shebang rewritten to `#!python`.
+fn scripts(
+    model: &Model,
+    files: ProjectFiles,
+    data_dir: &str,
+    entries: &mut Vec<WheelEntry>,
+    warnings: &mut Vec<String>,
+) -> Result<(), FileSelectionError> {
+    for script in list(&model.python.scripts) {
+        let source = require_file(files, "scripts", &script)?;
+        let content = match files.read(&source) {
+            Ok(text) if text.is_empty() => {
+                warnings.push(format!("{script} is an empty file (skipping)"));
+                continue;
+            }
+            Ok(text) => shebang_post_interp(&text).map_or(EntryContent::Copy, |post_interp| {
+                EntryContent::Shebang { post_interp }
+            }),
+            Err(_) => EntryContent::Copy,
+        };
+        let archive = format!("{data_dir}/scripts/{}", base_name(&source));
+        push(entries, &archive, &source, true, content);
+    }
+    Ok(())
+}
+
+/// `^#!.*python[0-9.]*([ \t].*)?$` on the first line: the group, if it
+/// matches.
+pub fn shebang_post_interp(text: &str) -> Option<String> {
+    let end = text.find(['\n', '\r']).unwrap_or(text.len());
+    let line = &text[..end];
+    let pattern = regex::Regex::new(r"^#!.*python[0-9.]*([ \t].*)?$").ok()?;
+    let captures = pattern.captures(line)?;
+    Some(
+        captures
+            .get(1)
+            .map_or(String::new(), |m| m.as_str().to_string()),
+    )
+}
+
+/// `install_headers` under bdist_wheel: `NAME-VER.data/headers/<basename>`.
+fn headers(
+    model: &Model,
+    files: ProjectFiles,
+    data_dir: &str,
+    entries: &mut Vec<WheelEntry>,
+) -> Result<(), FileSelectionError> {
+    for header in list(&model.python.headers) {
+        let source = require_file(files, "headers", &header)?;
+        let archive = format!("{data_dir}/headers/{}", base_name(&source));
+        push(entries, &archive, &source, false, EntryContent::Copy);
+    }
+    Ok(())
+}
