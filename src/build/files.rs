@@ -139,7 +139,7 @@ pub fn select_wheel_files(
     } else {
         None
     };
-    for data in package_data_files(model, files, manifest.as_deref())? {
+    for data in package_data_files(model, files, manifest.as_deref(), &mut out.warnings)? {
         check_inside(files, "package_data", &data.entry, &data.source)?;
         if namespace_inits.contains(&data.archive_path) {
             continue;
@@ -490,13 +490,14 @@ pub fn package_data_files(
     model: &Model,
     files: ProjectFiles,
     manifest: Option<&[String]>,
+    warnings: &mut Vec<String>,
 ) -> Result<Vec<PackageDataFile>, FileSelectionError> {
     let package_dir = package_dir_map(model);
     let packages = list(&model.python.packages);
     let package_data = model.python.package_data.as_ref().map(|s| &s.value);
     let exclude = model.python.exclude_package_data.as_ref().map(|s| &s.value);
     let manifest_by_package = match manifest {
-        Some(paths) => analyze_manifest(paths, &packages, &package_dir),
+        Some(paths) => analyze_manifest(paths, &packages, &package_dir, warnings),
         None => Vec::new(),
     };
     let mut out = Vec::new();
@@ -585,6 +586,7 @@ fn analyze_manifest(
     paths: &[String],
     packages: &[String],
     package_dir: &OrderedMap<String>,
+    warnings: &mut Vec<String>,
 ) -> Vec<(String, String)> {
     let src_dirs: Vec<(String, &String)> = packages
         .iter()
@@ -597,20 +599,36 @@ fn analyze_manifest(
             .map(|(_, p)| (*p).clone())
     };
     let mut out = Vec::new();
+    let mut warned: Vec<String> = Vec::new();
     for path in paths {
         let (mut dir, file) = match path.rsplit_once('/') {
             Some((d, f)) => (d.to_string(), f.to_string()),
             None => (String::new(), path.clone()),
         };
-        let direct = true;
         let mut nested = false;
         loop {
             if dir.is_empty() {
                 break;
             }
             if let Some(package) = lookup(&dir) {
-                let is_module =
-                    !nested && direct && file.strip_suffix(".py").is_some_and(is_identifier);
+                let is_module = !nested && file.strip_suffix(".py").is_some_and(is_identifier);
+                if nested {
+                    // `_IncludePackageDataAbuse.importable_subpackage`.
+                    let inner = path[dir.len() + 1..]
+                        .rsplit_once('/')
+                        .map_or("", |(d, _)| d);
+                    let parts: Vec<&str> =
+                        inner.split('/').take_while(|p| is_identifier(p)).collect();
+                    if !parts.is_empty() {
+                        let importable = format!("{package}.{}", parts.join("."));
+                        if !warned.contains(&importable) {
+                            warnings.push(format!(
+                                "Package '{importable}' is absent from the `packages` configuration."
+                            ));
+                            warned.push(importable);
+                        }
+                    }
+                }
                 if !is_module {
                     out.push((package, path.clone()));
                 }
@@ -775,7 +793,14 @@ fn data_files(
         let target = if group.directory.starts_with('/') {
             normalize_inside(group.directory.trim_start_matches('/'))
         } else {
-            normalize_inside(&group.directory).map(|d| join(&format!("{data_dir}/data"), &d))
+            normalize_inside(&group.directory).map(|d| {
+                let base = format!("{data_dir}/data");
+                if d == "." {
+                    base
+                } else {
+                    join(&base, &d)
+                }
+            })
         };
         let Some(target) = target else {
             return Err(FileSelectionError::OutsideProject {
@@ -848,4 +873,636 @@ fn headers(
         push(entries, &archive, &source, false, EntryContent::Copy);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontend::setup_cfg::{DirEntry, InMemoryFiles};
+    use crate::model::{DataFiles, Source, Sourced};
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn given<T>(value: T) -> Option<Sourced<T>> {
+        Some(Sourced::new(value, Source::Default))
+    }
+
+    fn strings(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn map<V: Clone>(items: &[(&str, V)]) -> OrderedMap<V> {
+        items
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn model(name: &str) -> Model {
+        let mut model = Model::default();
+        model.metadata.name = given(name.to_string());
+        model.metadata.version = given("1.0".to_string());
+        model
+    }
+
+    fn tree(paths: &[&str]) -> InMemoryFiles {
+        InMemoryFiles::new(paths.iter().map(|p| (*p, "x")))
+    }
+
+    fn select(model: &Model, files: &InMemoryFiles) -> Result<WheelFiles, FileSelectionError> {
+        let read = |path: &Path| files.read_file(path);
+        let list = |path: &Path| files.list_dir(path);
+        let project = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        select_wheel_files(model, project, &SelectionOptions::default())
+    }
+
+    fn paths(selection: &WheelFiles) -> BTreeSet<String> {
+        selection
+            .entries
+            .iter()
+            .map(|e| e.archive_path.clone())
+            .collect()
+    }
+
+    fn set(items: &[&str]) -> BTreeSet<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    // Every expected set below is what setuptools 69.5.1 + wheel 0.43 put
+    // in the wheel (outside .dist-info) for the same tree and setup() call,
+    // observed with `pip wheel --no-deps --no-build-isolation`.
+
+    #[test]
+    fn src_layout_and_py_modules() {
+        // setup(package_dir={'': 'src'}, packages=['pkg', 'pkg.sub'],
+        //       py_modules=['mod', 'pkg2.m'])
+        let mut m = model("demo");
+        m.python.package_dir = given(map(&[("", "src".to_string())]));
+        m.python.packages = given(strings(&["pkg", "pkg.sub"]));
+        m.python.py_modules = given(strings(&["mod", "pkg2.m"]));
+        let files = tree(&[
+            "setup.py",
+            "src/pkg/__init__.py",
+            "src/pkg/a.py",
+            "src/pkg/x.pyi",
+            "src/pkg/py.typed",
+            "src/pkg/.hid.py",
+            "src/pkg/data.txt",
+            "src/pkg/sub/__init__.py",
+            "src/pkg/sub/b.py",
+            "src/pkg/notpkg/c.py",
+            "src/mod.py",
+            "src/other.py",
+            "src/pkg2/__init__.py",
+            "src/pkg2/m.py",
+            "src/pkg2/n.py",
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "mod.py",
+                "pkg/__init__.py",
+                "pkg/a.py",
+                "pkg/py.typed",
+                "pkg/x.pyi",
+                "pkg/sub/__init__.py",
+                "pkg/sub/b.py",
+                "pkg2/__init__.py",
+                "pkg2/m.py",
+            ])
+        );
+        let a = selection
+            .entries
+            .iter()
+            .find(|e| e.archive_path == "pkg/a.py")
+            .unwrap();
+        assert_eq!(a.source, PathBuf::from("src/pkg/a.py"));
+        assert!(!a.executable);
+    }
+
+    #[test]
+    fn package_dir_mapping() {
+        // package_dir={'pkg': 'lib/pkgdir', 'pkg.other': 'elsewhere'},
+        // packages=['pkg', 'pkg.sub', 'pkg.other'], py_modules=['top']
+        let mut m = model("demo");
+        m.python.package_dir = given(map(&[
+            ("pkg", "lib/pkgdir".to_string()),
+            ("pkg.other", "elsewhere".to_string()),
+        ]));
+        m.python.packages = given(strings(&["pkg", "pkg.sub", "pkg.other"]));
+        m.python.py_modules = given(strings(&["top"]));
+        let files = tree(&[
+            "lib/pkgdir/__init__.py",
+            "lib/pkgdir/m.py",
+            "lib/pkgdir/sub/__init__.py",
+            "lib/pkgdir/sub/s.py",
+            "elsewhere/__init__.py",
+            "elsewhere/o.py",
+            "top.py",
+            "lib/pkgdir/other/__init__.py",
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "top.py",
+                "pkg/__init__.py",
+                "pkg/m.py",
+                "pkg/other/__init__.py",
+                "pkg/other/o.py",
+                "pkg/sub/__init__.py",
+                "pkg/sub/s.py",
+            ])
+        );
+        let other = selection
+            .entries
+            .iter()
+            .find(|e| e.archive_path == "pkg/other/__init__.py")
+            .unwrap();
+        assert_eq!(other.source, PathBuf::from("elsewhere/__init__.py"));
+    }
+
+    #[test]
+    fn package_data_globs_and_excludes() {
+        // package_data={'': ['*.txt'], 'pkg': ['data/**', 'templates/*.html',
+        //   'rec/**/*.dat'], '*': ['*.cfg'], 'pkg.sub': ['*']},
+        // exclude_package_data={'pkg': ['data/skip*', '*.bak.txt'], '': ['*.no']}
+        let mut m = model("demo");
+        m.python.packages = given(strings(&["pkg", "pkg.sub"]));
+        m.python.package_data = given(map(&[
+            ("", strings(&["*.txt"])),
+            (
+                "pkg",
+                strings(&["data/**", "templates/*.html", "rec/**/*.dat"]),
+            ),
+            ("*", strings(&["*.cfg"])),
+            ("pkg.sub", strings(&["*"])),
+        ]));
+        m.python.exclude_package_data = given(map(&[
+            ("pkg", strings(&["data/skip*", "*.bak.txt"])),
+            ("", strings(&["*.no"])),
+        ]));
+        let files = tree(&[
+            "pkg/__init__.py",
+            "pkg/a.txt",
+            "pkg/x.bak.txt",
+            "pkg/c.cfg",
+            "pkg/data/d1.dat",
+            "pkg/data/deep/d2.dat",
+            "pkg/data/skip.dat",
+            "pkg/data/deep/skip2.dat",
+            "pkg/data/.hidden",
+            "pkg/data/z.no",
+            "pkg/templates/t.html",
+            "pkg/templates/u.txt",
+            "pkg/rec/r.dat",
+            "pkg/rec/q/r2.dat",
+            "pkg/rec/q/.h/r3.dat",
+            "pkg/sub/__init__.py",
+            "pkg/sub/s.txt",
+            "pkg/sub/s.cfg",
+            "pkg/sub/any.bin",
+            "pkg/sub/d/e.bin",
+            "pkg/sub/n.no",
+            "top.txt",
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "pkg/__init__.py",
+                "pkg/a.txt",
+                "pkg/data/d1.dat",
+                "pkg/data/deep/d2.dat",
+                "pkg/data/deep/skip2.dat",
+                "pkg/rec/r.dat",
+                "pkg/rec/q/r2.dat",
+                "pkg/sub/__init__.py",
+                "pkg/sub/any.bin",
+                "pkg/sub/s.cfg",
+                "pkg/sub/s.txt",
+                "pkg/templates/t.html",
+            ])
+        );
+    }
+
+    fn include_package_data_project() -> (Model, InMemoryFiles) {
+        // setup(packages=['pkg', 'pkg.sub'], include_package_data=True,
+        //       exclude_package_data={'pkg': ['*.skip']})
+        let mut m = model("demo");
+        m.python.packages = given(strings(&["pkg", "pkg.sub"]));
+        m.python.include_package_data = given(true);
+        m.python.exclude_package_data = given(map(&[("pkg", strings(&["*.skip"]))]));
+        m.metadata.license_paths = Some(Vec::new());
+        let manifest = "graft pkg\nprune pkg/tests\nglobal-exclude *.pyc *.log\n\
+            include README.txt\nrecursive-include pkg *.json\nexclude pkg/secret.txt\n\
+            include nothing.here\nrecursive-exclude pkg/sub *.tmp\nglobal-include *.cfgx\n";
+        let mut files: Vec<(&str, &str)> = [
+            "setup.py",
+            "pkg/__init__.py",
+            "pkg/a.txt",
+            "pkg/data/x.json",
+            "pkg/data/y.log",
+            "pkg/tests/t.txt",
+            "pkg/secret.txt",
+            "pkg/nonpkg/helper.py",
+            "pkg/x.pyc",
+            "pkg/y.skip",
+            "pkg/sub/__init__.py",
+            "pkg/sub/a.tmp",
+            "pkg/sub/b.txt",
+            "pkg/.dot.txt",
+            "README.txt",
+            "docs/d.txt",
+            "z.cfgx",
+            "pkg/c.cfgx",
+            "pkg/unlisted/__init__.py",
+        ]
+        .iter()
+        .map(|p| (*p, "x"))
+        .collect();
+        files.push(("MANIFEST.in", manifest));
+        (m, InMemoryFiles::new(files))
+    }
+
+    #[test]
+    fn include_package_data_through_the_manifest() {
+        let (m, files) = include_package_data_project();
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "pkg/.dot.txt",
+                "pkg/__init__.py",
+                "pkg/a.txt",
+                "pkg/c.cfgx",
+                "pkg/data/x.json",
+                "pkg/nonpkg/helper.py",
+                "pkg/sub/__init__.py",
+                "pkg/sub/b.txt",
+                "pkg/unlisted/__init__.py",
+            ])
+        );
+        // setuptools logs the unmatched include twice (egg_info runs the
+        // manifest twice); once here. And it warns about importable
+        // directories that are not listed packages.
+        assert!(selection
+            .warnings
+            .contains(&"warning: no files found matching 'nothing.here'".to_string()));
+        for package in ["pkg.data", "pkg.nonpkg", "pkg.unlisted"] {
+            let message =
+                format!("Package '{package}' is absent from the `packages` configuration.");
+            assert!(selection.warnings.contains(&message), "{selection:?}");
+        }
+    }
+
+    #[test]
+    fn manifest_matches_sources_txt() {
+        let (m, files) = include_package_data_project();
+        let read = |path: &Path| files.read_file(path);
+        let list = |path: &Path| files.list_dir(path);
+        let project = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let modules = build_py_modules(&m, project, &mut Vec::new()).unwrap();
+        let made = manifest::manifest_files(&m, project, &modules).unwrap();
+        // SOURCES.txt from setuptools, without the egg-info's own files.
+        assert_eq!(
+            made.files,
+            strings(&[
+                "MANIFEST.in",
+                "README.txt",
+                "setup.py",
+                "z.cfgx",
+                "pkg/.dot.txt",
+                "pkg/__init__.py",
+                "pkg/a.txt",
+                "pkg/c.cfgx",
+                "pkg/y.skip",
+                "pkg/data/x.json",
+                "pkg/nonpkg/helper.py",
+                "pkg/sub/__init__.py",
+                "pkg/sub/b.txt",
+                "pkg/unlisted/__init__.py",
+            ])
+        );
+    }
+
+    fn scripts_project() -> (Model, InMemoryFiles) {
+        // setup(name='Demo_Thing', py_modules=['m'], scripts=[...],
+        //   data_files=[('share/demo', ['data/a.conf', 'data/b.conf']),
+        //     ('', ['top.txt']), 'bare.txt', ('etc/x', []),
+        //     ('/abs/dir', ['data/a.conf']), ('share/../up', ['data/b.conf'])],
+        //   headers=['include/demo.h', 'include/sub/x.h'])
+        let mut m = model("Demo_Thing");
+        m.python.py_modules = given(strings(&["m"]));
+        m.python.scripts = given(strings(&[
+            "bin/tool",
+            "bin/tool2.py",
+            "bin/shell",
+            "bin/pyw",
+            "bin/bin.dat",
+        ]));
+        let group = |directory: &str, files: &[&str]| DataFiles {
+            directory: directory.into(),
+            files: strings(files),
+        };
+        m.python.data_files = given(vec![
+            group("share/demo", &["data/a.conf", "data/b.conf"]),
+            group("", &["top.txt"]),
+            group("", &["bare.txt"]),
+            group("etc/x", &[]),
+            group("/abs/dir", &["data/a.conf"]),
+            group("share/../up", &["data/b.conf"]),
+        ]);
+        m.python.headers = given(strings(&["include/demo.h", "include/sub/x.h"]));
+        let files = InMemoryFiles::new([
+            ("m.py", "x"),
+            ("bin/tool", "#!/usr/bin/env python\nprint(1)\n"),
+            ("bin/tool2.py", "#!python3 -u\nprint(2)\n"),
+            ("bin/shell", "#!/bin/sh\necho\n"),
+            ("bin/pyw", "#!/usr/local/bin/python3.11 -O\nx\n"),
+            ("bin/bin.dat", "\u{0}\u{1}bin"),
+            ("data/a.conf", "x"),
+            ("data/b.conf", "x"),
+            ("top.txt", "x"),
+            ("bare.txt", "x"),
+            ("include/demo.h", "x"),
+            ("include/sub/x.h", "x"),
+        ]);
+        (m, files)
+    }
+
+    #[test]
+    fn data_files_scripts_and_headers() {
+        let (m, files) = scripts_project();
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "m.py",
+                "Demo_Thing-1.0.data/data/bare.txt",
+                "Demo_Thing-1.0.data/data/top.txt",
+                "Demo_Thing-1.0.data/data/share/demo/a.conf",
+                "Demo_Thing-1.0.data/data/share/demo/b.conf",
+                "Demo_Thing-1.0.data/data/up/b.conf",
+                "Demo_Thing-1.0.data/headers/demo.h",
+                "Demo_Thing-1.0.data/headers/x.h",
+                "Demo_Thing-1.0.data/scripts/bin.dat",
+                "Demo_Thing-1.0.data/scripts/pyw",
+                "Demo_Thing-1.0.data/scripts/shell",
+                "Demo_Thing-1.0.data/scripts/tool",
+                "Demo_Thing-1.0.data/scripts/tool2.py",
+                "abs/dir/a.conf",
+            ])
+        );
+        let entry = |path: &str| {
+            selection
+                .entries
+                .iter()
+                .find(|e| e.archive_path == format!("Demo_Thing-1.0.data/scripts/{path}"))
+                .unwrap()
+                .clone()
+        };
+        // setuptools wrote `#!python\n`, `#!python -u\n`, `#!python -O\n`;
+        // the others unchanged; every script 0o755.
+        let shebang = |post: &str| EntryContent::Shebang {
+            post_interp: post.into(),
+        };
+        assert_eq!(entry("tool").content, shebang(""));
+        assert_eq!(entry("tool2.py").content, shebang(" -u"));
+        assert_eq!(entry("pyw").content, shebang(" -O"));
+        assert_eq!(entry("shell").content, EntryContent::Copy);
+        assert_eq!(entry("bin.dat").content, EntryContent::Copy);
+        assert!(selection
+            .entries
+            .iter()
+            .all(|e| e.executable == e.archive_path.contains(".data/scripts/")));
+    }
+
+    #[test]
+    fn pkg_resources_namespace_packages() {
+        // setup(name='ns.a', packages=['ns', 'ns.a'], namespace_packages=['ns'])
+        let mut m = model("ns.a");
+        m.python.packages = given(strings(&["ns", "ns.a"]));
+        m.python.namespace_packages = given(strings(&["ns"]));
+        let files = InMemoryFiles::new([
+            (
+                "ns/__init__.py",
+                "__import__('pkg_resources').declare_namespace(__name__)\n",
+            ),
+            ("ns/a/__init__.py", "x"),
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&["ns.a-1.0-py3.11-nspkg.pth", "ns/a/__init__.py"])
+        );
+        let pth = selection
+            .entries
+            .iter()
+            .find(|e| e.archive_path.ends_with("-nspkg.pth"))
+            .unwrap();
+        // Byte for byte what setuptools wrote.
+        let expected = "import sys, types, os;p = os.path.join(sys._getframe(1).f_locals['sitedir'], *('ns',));importlib = __import__('importlib.util');__import__('importlib.machinery');m = sys.modules.setdefault('ns', importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec('ns', [os.path.dirname(p)])));m = m or sys.modules.setdefault('ns', types.ModuleType('ns'));mp = (m or []) and m.__dict__.setdefault('__path__',[]);(p not in mp) and mp.append(p)\n";
+        assert_eq!(
+            pth.content,
+            EntryContent::Generated(expected.as_bytes().to_vec())
+        );
+    }
+
+    #[test]
+    fn namespace_init_must_declare() {
+        let mut m = model("ns.a");
+        m.python.packages = given(strings(&["ns", "ns.a"]));
+        m.python.namespace_packages = given(strings(&["ns"]));
+        let files = tree(&["ns/__init__.py", "ns/a/__init__.py"]);
+        assert_eq!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::NamespaceWithoutDeclare {
+                package: "ns".into()
+            }
+        );
+    }
+
+    #[test]
+    fn pep420_namespace_packages() {
+        // setup(name='ns-b', packages=['ns.b', 'ns.b.c'],
+        //       package_data={'ns.b': ['*.txt']})
+        let mut m = model("ns-b");
+        m.python.packages = given(strings(&["ns.b", "ns.b.c"]));
+        m.python.package_data = given(map(&[("ns.b", strings(&["*.txt"]))]));
+        let files = tree(&["ns/b/__init__.py", "ns/b/d.txt", "ns/b/c/mod.py", "ns/x.py"]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&["ns/b/__init__.py", "ns/b/d.txt", "ns/b/c/mod.py"])
+        );
+        assert!(selection.warnings.contains(
+            &"package init file 'ns/b/c/__init__.py' not found (or not a regular file)".to_string()
+        ));
+    }
+
+    #[test]
+    fn wheel_data_directory_name() {
+        assert_eq!(wheel_dist_name(&model("ns-b")), "ns_b-1.0");
+        assert_eq!(wheel_dist_name(&model("a b..c")), "a_b..c-1.0");
+    }
+
+    #[test]
+    fn entries_leading_out_are_refused() {
+        let files = tree(&["pkg/__init__.py", "outside.txt", "data/a"]);
+        let mut m = model("demo");
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.package_data = given(map(&[("pkg", strings(&["../outside.txt"]))]));
+        let error = select(&m, &files).unwrap_err();
+        assert!(
+            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, .. } if entry == "../outside.txt"),
+            "{error:?}"
+        );
+        assert!(error.to_string().contains("../outside.txt"));
+
+        let mut m = model("demo");
+        m.python.data_files = given(vec![DataFiles {
+            directory: "share".into(),
+            files: strings(&["../../etc/passwd"]),
+        }]);
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "data_files",
+                ..
+            }
+        ));
+
+        let mut m = model("demo");
+        m.python.data_files = given(vec![DataFiles {
+            directory: "../escape".into(),
+            files: strings(&["data/a"]),
+        }]);
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "data_files",
+                ..
+            }
+        ));
+
+        let mut m = model("demo");
+        m.python.scripts = given(strings(&["/etc/passwd"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "scripts",
+                ..
+            }
+        ));
+
+        let mut m = model("demo");
+        m.python.headers = given(strings(&["data/../../x.h"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "headers",
+                ..
+            }
+        ));
+
+        let mut m = model("demo");
+        m.python.package_dir = given(map(&[("pkg", "../pkg".to_string())]));
+        m.python.packages = given(strings(&["pkg"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "package_dir",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn symlink_leading_out_is_refused() {
+        // The project view refuses to read through a link that leads out
+        // (RootedHost); the listing still shows the name.
+        let mut m = model("demo");
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.package_data = given(map(&[("pkg", strings(&["*.txt"]))]));
+        let read = |path: &Path| -> io::Result<String> {
+            if path == Path::new("pkg/secret.txt") {
+                Err(io::Error::new(io::ErrorKind::PermissionDenied, "outside"))
+            } else {
+                Ok(String::new())
+            }
+        };
+        let list = |path: &Path| -> io::Result<Vec<DirEntry>> {
+            let names: &[&str] = match path.to_str() {
+                Some(".") => &["pkg"],
+                Some("pkg") => &["__init__.py", "secret.txt"],
+                _ => return Err(io::Error::new(io::ErrorKind::NotFound, "no")),
+            };
+            Ok(names
+                .iter()
+                .map(|n| DirEntry {
+                    name: n.to_string(),
+                    is_dir: *n == "pkg",
+                })
+                .collect())
+        };
+        let project = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let error = select_wheel_files(&m, project, &SelectionOptions::default()).unwrap_err();
+        assert!(
+            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, reason } if entry == "*.txt" && reason.contains("symbolic link")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn missing_files_are_errors_or_warnings_as_in_setuptools() {
+        let files = tree(&["a.py"]);
+        let mut m = model("demo");
+        m.python.py_modules = given(strings(&["a", "missing"]));
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(paths(&selection), set(&["a.py"]));
+        assert_eq!(
+            selection.warnings,
+            strings(&["file missing.py (for module missing) not found"])
+        );
+        m.python.packages = given(strings(&["nope"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::MissingPackageDirectory { .. }
+        ));
+        let mut m = model("demo");
+        m.python.scripts = given(strings(&["bin/none"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::MissingFile {
+                keyword: "scripts",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn shebang_pattern() {
+        assert_eq!(
+            shebang_post_interp("#!/usr/bin/env python\n"),
+            Some(String::new())
+        );
+        assert_eq!(
+            shebang_post_interp("#!/usr/bin/python2.7 -tt\r\nx"),
+            Some(" -tt".into())
+        );
+        assert_eq!(shebang_post_interp("#!/usr/bin/pythonw\n"), None);
+        assert_eq!(shebang_post_interp("#!/bin/sh\n"), None);
+        assert_eq!(shebang_post_interp("print(1)\n"), None);
+    }
 }

@@ -67,7 +67,7 @@ pub fn parse_manifest(text: &str) -> (Vec<ManifestLine>, Vec<String>) {
             None => number,
         };
         if let Some(stripped) = line.strip_suffix('\\') {
-            pending = Some((start, stripped.trim_end().to_string()));
+            pending = Some((start, stripped.to_string()));
             continue;
         }
         if line.is_empty() {
@@ -388,7 +388,7 @@ pub fn default_files(
     let python = &model.python;
     if python.packages.is_some() || python.py_modules.is_some() {
         out.extend(
-            package_data_files(model, files, None)?
+            package_data_files(model, files, None, &mut Vec::new())?
                 .into_iter()
                 .map(|d| d.source),
         );
@@ -472,12 +472,17 @@ pub fn manifest_files(
         .into_iter()
         .filter(|f| files.is_file(f) || files.is_dir(f))
         .collect();
-    paths.sort();
+    // `FileList.sort`: by (directory, name), so top-level files come first.
+    paths.sort_by(|a, b| split_for_sort(a).cmp(&split_for_sort(b)));
     paths.dedup();
     Ok(Manifest {
         files: paths,
         warnings,
     })
+}
+
+fn split_for_sort(path: &str) -> (&str, &str) {
+    path.rsplit_once('/').unwrap_or(("", path))
 }
 
 #[cfg(test)]
