@@ -1492,6 +1492,127 @@ mod tests {
     }
 
     #[test]
+    fn src_layout_include_package_data_with_manifest_quirks() {
+        // setup(package_dir={'': 'src'}, packages=['pkg', 'pkg.sub'],
+        //       include_package_data=True, package_data={'': ['*.ini']})
+        let mut m = model("demo");
+        m.python.package_dir = given(map(&[("", "src".to_string())]));
+        m.python.packages = given(strings(&["pkg", "pkg.sub"]));
+        m.python.include_package_data = given(true);
+        m.python.package_data = given(map(&[("", strings(&["*.ini"]))]));
+        m.metadata.license_paths = Some(Vec::new());
+        let manifest = "graft src\nprune src/pkg/build_stuff\n\
+            global-exclude *.py[co] __pycache__ *~\n\
+            recursive-include src/pkg/data *.csv *.json\n\
+            recursive-exclude src/pkg *.orig\ninclude src/pkg/sub/**\n\
+            exclude src/pkg/[a-c].txt\n";
+        let mut files: Vec<(&str, &str)> = [
+            "setup.py",
+            "src/pkg/__init__.py",
+            "src/pkg/a.txt",
+            "src/pkg/-.txt",
+            "src/pkg/b.txt",
+            "src/pkg/x.orig",
+            "src/pkg/data/d.csv",
+            "src/pkg/data/e.json",
+            "src/pkg/__pycache__/m.cpython-311.pyc",
+            "src/pkg/f.py~",
+            "src/pkg/build_stuff/q.txt",
+            "src/pkg/sub/__init__.py",
+            "src/pkg/sub/s.dat",
+            "src/pkg/sub/deep/t.dat",
+            "src/pkg/cfg.ini",
+            "src/top.txt",
+        ]
+        .iter()
+        .map(|p| (*p, "x"))
+        .collect();
+        files.push(("MANIFEST.in", manifest));
+        let files = InMemoryFiles::new(files);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "pkg/__init__.py",
+                "pkg/b.txt",
+                "pkg/cfg.ini",
+                "pkg/data/d.csv",
+                "pkg/data/e.json",
+                "pkg/sub/__init__.py",
+                "pkg/sub/s.dat",
+                "pkg/sub/deep/t.dat",
+            ])
+        );
+        let manifest_warnings: Vec<&String> = selection
+            .warnings
+            .iter()
+            .filter(|w| w.starts_with("warning:"))
+            .collect();
+        assert_eq!(
+            manifest_warnings,
+            vec!["warning: no previously-included files matching '__pycache__' found anywhere in distribution"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn real_symlinks_leading_out_are_refused() {
+        use crate::python::host::{FileKind, Host, RootedHost};
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+        std::fs::create_dir(outside.path().join("dir")).unwrap();
+        std::fs::write(outside.path().join("dir/x.dat"), "secret").unwrap();
+        let project = tempfile::tempdir().unwrap();
+        let root = project.path();
+        std::fs::create_dir(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/__init__.py"), "").unwrap();
+        std::fs::write(root.join("pkg/ok.txt"), "ok").unwrap();
+        let host = RootedHost::new(root, Vec::new()).unwrap();
+        let read = |path: &Path| -> io::Result<String> {
+            let bytes = host.read(&host.root().join(path))?;
+            String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        };
+        let list = |path: &Path| -> io::Result<Vec<DirEntry>> {
+            Ok(host
+                .list_dir(&host.root().join(path))?
+                .into_iter()
+                .map(|(name, kind)| DirEntry {
+                    name,
+                    is_dir: kind == FileKind::Dir,
+                })
+                .collect())
+        };
+        let files = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let mut m = model("demo");
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.package_data = given(map(&[("pkg", strings(&["*.txt", "**/*.dat"]))]));
+        let ok = select_wheel_files(&m, files, &SelectionOptions::default()).unwrap();
+        assert_eq!(paths(&ok), set(&["pkg/__init__.py", "pkg/ok.txt"]));
+
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), root.join("pkg/leak.txt"))
+            .unwrap();
+        let error = select_wheel_files(&m, files, &SelectionOptions::default()).unwrap_err();
+        assert!(
+            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, .. } if entry == "*.txt"),
+            "{error:?}"
+        );
+        std::fs::remove_file(root.join("pkg/leak.txt")).unwrap();
+
+        // A linked directory: listing it is refused, so nothing from it
+        // can be selected.
+        std::os::unix::fs::symlink(outside.path().join("dir"), root.join("pkg/linked")).unwrap();
+        let selection = select_wheel_files(&m, files, &SelectionOptions::default()).unwrap();
+        assert_eq!(paths(&selection), set(&["pkg/__init__.py", "pkg/ok.txt"]));
+
+        let mut m = model("demo");
+        m.python.scripts = given(strings(&["pkg/linked/x.dat"]));
+        assert!(select_wheel_files(&m, files, &SelectionOptions::default()).is_err());
+    }
+
+    #[test]
     fn shebang_pattern() {
         assert_eq!(
             shebang_post_interp("#!/usr/bin/env python\n"),
