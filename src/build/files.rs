@@ -80,6 +80,10 @@ pub enum FileSelectionError {
     #[error("`{keyword}`: can't copy '{path}': doesn't exist or not a regular file")]
     MissingFile { keyword: &'static str, path: String },
     #[error(
+        "`scripts`: '{path}' is an empty file (setuptools skips it, then fails to install it)"
+    )]
+    EmptyScript { path: String },
+    #[error(
         "Namespace package problem: {package} is a namespace package, but its\n__init__.py does not call declare_namespace()! Please fix it."
     )]
     NamespaceWithoutDeclare { package: String },
@@ -832,8 +836,10 @@ fn scripts(
         let source = require_file(files, "scripts", &script)?;
         let content = match files.read(&source) {
             Ok(text) if text.is_empty() => {
+                // build_scripts warns and skips it, then install_scripts
+                // fails on the missing file: the build fails.
                 warnings.push(format!("{script} is an empty file (skipping)"));
-                continue;
+                return Err(FileSelectionError::EmptyScript { path: script });
             }
             Ok(text) => shebang_post_interp(&text).map_or(EntryContent::Copy, |post_interp| {
                 EntryContent::Shebang { post_interp }
@@ -844,6 +850,46 @@ fn scripts(
         push(entries, &archive, &source, true, content);
     }
     Ok(())
+}
+
+impl EntryContent {
+    /// The archive member's bytes, given the source's bytes (ignored for
+    /// [`EntryContent::Generated`]).
+    pub fn bytes(&self, source: &[u8]) -> Vec<u8> {
+        match self {
+            EntryContent::Copy => source.to_vec(),
+            EntryContent::Generated(bytes) => bytes.clone(),
+            EntryContent::Shebang { post_interp } => {
+                let mut out = format!("#!python{post_interp}\n").into_bytes();
+                // Skip the first line (ended by \n, \r\n or \r).
+                let mut i = 0;
+                while i < source.len() && source[i] != b'\n' && source[i] != b'\r' {
+                    i += 1;
+                }
+                if source.get(i) == Some(&b'\r') && source.get(i + 1) == Some(&b'\n') {
+                    i += 2;
+                } else if i < source.len() {
+                    i += 1;
+                }
+                // The rest, as Python's universal newlines read it.
+                let rest = &source[i..];
+                let mut j = 0;
+                while j < rest.len() {
+                    match rest[j] {
+                        b'\r' => {
+                            out.push(b'\n');
+                            if rest.get(j + 1) == Some(&b'\n') {
+                                j += 1;
+                            }
+                        }
+                        byte => out.push(byte),
+                    }
+                    j += 1;
+                }
+                out
+            }
+        }
+    }
 }
 
 /// `^#!.*python[0-9.]*([ \t].*)?$` on the first line: the group, if it
@@ -1610,6 +1656,37 @@ mod tests {
         let mut m = model("demo");
         m.python.scripts = given(strings(&["pkg/linked/x.dat"]));
         assert!(select_wheel_files(&m, files, &SelectionOptions::default()).is_err());
+    }
+
+    #[test]
+    fn script_rewrites_byte_for_byte() {
+        // What setuptools wrote for these scripts.
+        let files = InMemoryFiles::new([
+            ("bin/crlf", "#!/usr/bin/env python3\r\nprint(1)\r\nx\ry\r\n"),
+            ("bin/already", "#!python\nok\n"),
+            ("bin/envpy3", "#!/usr/bin/env python3.11\nz"),
+            ("bin/empty", ""),
+        ]);
+        let mut m = model("s9");
+        m.python.scripts = given(strings(&["bin/crlf", "bin/already", "bin/envpy3"]));
+        let selection = select(&m, &files).unwrap();
+        let bytes = |name: &str| {
+            let entry = selection
+                .entries
+                .iter()
+                .find(|e| e.archive_path == format!("s9-1.0.data/scripts/{name}"))
+                .unwrap();
+            let source = files.read_file(&entry.source).unwrap();
+            String::from_utf8(entry.content.bytes(source.as_bytes())).unwrap()
+        };
+        assert_eq!(bytes("crlf"), "#!python\nprint(1)\nx\ny\n");
+        assert_eq!(bytes("already"), "#!python\nok\n");
+        assert_eq!(bytes("envpy3"), "#!python\nz");
+        m.python.scripts = given(strings(&["bin/empty"]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::EmptyScript { .. }
+        ));
     }
 
     #[test]
