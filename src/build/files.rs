@@ -18,10 +18,14 @@
 //! `data_files` directory lands at the wheel's root (`/abs/dir` →
 //! `abs/dir/`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use crate::frontend::setup_cfg::{find_package_path, fnmatch_case, glob, join, ProjectFiles};
+use crate::frontend::setup_cfg::{
+    find_package_path, fnmatch_case, glob, join, normalize_path, DirEntry, ProjectFiles,
+};
 use crate::model::{Model, OrderedMap};
 
 use super::manifest;
@@ -120,6 +124,14 @@ pub fn select_wheel_files(
     files: ProjectFiles,
     options: &SelectionOptions,
 ) -> Result<WheelFiles, FileSelectionError> {
+    // Every directory is listed once: `is_file` checks and globs list the
+    // same directories again and again.
+    let cache = ListingCache::default();
+    let list = |path: &Path| cache.list(files, path);
+    let files = ProjectFiles {
+        read_file: files.read_file,
+        list_dir: &list,
+    };
     let mut out = WheelFiles::default();
     let modules = build_py_modules(model, files, &mut out.warnings)?;
     let namespace_inits = namespace_exclusions(model);
@@ -182,6 +194,30 @@ fn push(
         executable,
         content,
     });
+}
+
+/// Directory listings, read once.
+#[derive(Default)]
+struct ListingCache {
+    listings: RefCell<HashMap<PathBuf, Result<Vec<DirEntry>, (io::ErrorKind, String)>>>,
+}
+
+impl ListingCache {
+    fn list(&self, files: ProjectFiles, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let key = PathBuf::from(normalize_path(&path.to_string_lossy()));
+        if let Some(found) = self.listings.borrow().get(&key) {
+            return found
+                .clone()
+                .map_err(|(kind, message)| io::Error::new(kind, message));
+        }
+        let listed = (files.list_dir)(&key);
+        let stored = match &listed {
+            Ok(entries) => Ok(entries.clone()),
+            Err(error) => Err((error.kind(), error.to_string())),
+        };
+        self.listings.borrow_mut().insert(key, stored);
+        listed
+    }
 }
 
 fn include_package_data(model: &Model) -> bool {
@@ -437,12 +473,16 @@ pub fn build_py_modules(
             });
         }
         check_package(model, files, &package, &directory, warnings)?;
-        for path in glob(files, &join(&directory, "*.py"), false) {
-            if !files.is_file(&path) || path == "setup.py" {
+        // `glob(package_dir/*.py)`, files only, without the setup script.
+        for entry in files.list(&directory) {
+            let Some(module) = entry.name.strip_suffix(".py") else {
+                continue;
+            };
+            let path = join(&directory, &entry.name);
+            if entry.is_dir || entry.name.starts_with('.') || path == "setup.py" {
                 continue;
             }
-            let name = path.rsplit('/').next().unwrap_or(&path);
-            let module = name.trim_end_matches(".py").to_string();
+            let module = module.to_string();
             modules.push(ModuleFile {
                 archive_path: archive_module(&package, &module),
                 package: package.clone(),
