@@ -196,10 +196,13 @@ fn push(
     });
 }
 
+/// A listing, or the error's kind and message (`io::Error` is not `Clone`).
+type Listing = Result<Vec<DirEntry>, (io::ErrorKind, String)>;
+
 /// Directory listings, read once.
 #[derive(Default)]
 struct ListingCache {
-    listings: RefCell<HashMap<PathBuf, Result<Vec<DirEntry>, (io::ErrorKind, String)>>>,
+    listings: RefCell<HashMap<PathBuf, Listing>>,
 }
 
 impl ListingCache {
