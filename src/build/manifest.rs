@@ -452,6 +452,7 @@ pub fn manifest_files(
     if let Some(licenses) = &model.metadata.license_paths {
         list.files.extend(licenses.iter().cloned());
     }
+    list.files.extend(referenced_files(model));
     let name = model
         .metadata
         .name
@@ -481,6 +482,36 @@ pub fn manifest_files(
     })
 }
 
+/// `Distribution._referenced_files`: the files `file:` directives read
+/// (setup.cfg, pyproject.toml), in the order the model holds them.
+pub fn referenced_files(model: &Model) -> Vec<String> {
+    fn walk(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.get("kind").and_then(|k| k.as_str()) == Some("file") {
+                    if let Some(paths) = map.get("paths").and_then(|p| p.as_array()) {
+                        for path in paths.iter().filter_map(|p| p.as_str()) {
+                            if !out.iter().any(|o| o == path) {
+                                out.push(path.to_string());
+                            }
+                        }
+                    }
+                }
+                for child in map.values() {
+                    walk(child, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(json) = serde_json::to_value(model) {
+        walk(&json, &mut out);
+    }
+    out
+}
+
 fn split_for_sort(path: &str) -> (&str, &str) {
     path.rsplit_once('/').unwrap_or(("", path))
 }
@@ -488,6 +519,124 @@ fn split_for_sort(path: &str) -> (&str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn default_file_set_matches_sources_txt() {
+        use crate::frontend::setup_cfg::InMemoryFiles;
+        use crate::model::{DataFiles, Directive, Extension, Source, Sourced};
+        use std::path::Path;
+        let given = |v: Vec<&str>| {
+            Some(Sourced::new(
+                v.into_iter().map(String::from).collect::<Vec<String>>(),
+                Source::Default,
+            ))
+        };
+        let mut m = Model::default();
+        m.metadata.name = Some(Sourced::new("demo".into(), Source::Default));
+        m.metadata.version = Some(Sourced::new("1.0".into(), Source::Default));
+        m.metadata.long_description = Some(Sourced::new(
+            "x".into(),
+            Source::SetupCfg {
+                section: "metadata".into(),
+                key: "long_description".into(),
+                directive: Some(Directive::File {
+                    paths: vec!["docs/long.rst".into()],
+                }),
+            },
+        ));
+        m.metadata.license_paths = Some(
+            ["LICENSE.txt", "COPYING.md", "AUTHORS"]
+                .map(String::from)
+                .to_vec(),
+        );
+        m.python.packages = given(vec!["pkg"]);
+        m.python.py_modules = given(vec!["solo"]);
+        m.python.package_data = Some(Sourced::new(
+            [("pkg".to_string(), vec!["*.dat".to_string()])]
+                .into_iter()
+                .collect(),
+            Source::Default,
+        ));
+        m.python.data_files = Some(Sourced::new(
+            vec![DataFiles {
+                directory: "share".into(),
+                files: vec!["data/a.conf".into(), "data/missing.conf".into()],
+            }],
+            Source::Default,
+        ));
+        m.python.scripts = given(vec!["bin/tool"]);
+        m.python.headers = given(vec!["include/h.h"]);
+        m.native.ext_modules = Some(Sourced::new(
+            vec![Extension {
+                name: "pkg._c".into(),
+                sources: vec!["csrc/c.c".into()],
+                depends: vec!["csrc/c.h".into(), "/usr/include/stdio.h".into()],
+                ..Extension::default()
+            }],
+            Source::Default,
+        ));
+        let tree = InMemoryFiles::new(
+            [
+                "setup.py",
+                "setup.cfg",
+                "pkg/__init__.py",
+                "pkg/x.dat",
+                "solo.py",
+                "data/a.conf",
+                "bin/tool",
+                "include/h.h",
+                "csrc/c.c",
+                "csrc/c.h",
+                "docs/long.rst",
+                "docs/other.rst",
+                "README.md",
+                "README.rst",
+                "LICENSE.txt",
+                "AUTHORS",
+                "COPYING.md",
+                "tests/test_a.py",
+                "tests/helper.py",
+                "test/testb.py",
+                "test/data.py",
+                "pyproject.toml",
+                "other.txt",
+            ]
+            .map(|p| (p, "x")),
+        );
+        let read = |path: &Path| tree.read_file(path);
+        let list = |path: &Path| tree.list_dir(path);
+        let files = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let modules = super::super::files::build_py_modules(&m, files, &mut Vec::new()).unwrap();
+        let made = manifest_files(&m, files, &modules).unwrap();
+        // setuptools' SOURCES.txt for this project, egg-info lines aside.
+        assert_eq!(
+            made.files,
+            [
+                "AUTHORS",
+                "COPYING.md",
+                "LICENSE.txt",
+                "README.rst",
+                "pyproject.toml",
+                "setup.cfg",
+                "setup.py",
+                "solo.py",
+                "bin/tool",
+                "csrc/c.c",
+                "csrc/c.h",
+                "data/a.conf",
+                "docs/long.rst",
+                "pkg/__init__.py",
+                "pkg/x.dat",
+                "test/testb.py",
+                "tests/test_a.py",
+            ]
+            .map(String::from)
+            .to_vec()
+        );
+    }
 
     #[test]
     fn translate_pattern_semantics() {
