@@ -1733,6 +1733,35 @@ mod tests {
     }
 
     #[test]
+    fn unpacked_sdist_sources_txt_feeds_include_package_data() {
+        // setup(name='demo-x', packages=['pkg'], include_package_data=True)
+        // with demo_x.egg-info/SOURCES.txt from an sdist and no MANIFEST.in.
+        let mut m = model("demo-x");
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.include_package_data = given(true);
+        let files = InMemoryFiles::new([
+            ("setup.py", "x"),
+            ("pkg/__init__.py", "x"),
+            ("pkg/data.json", "{}"),
+            ("pkg/other.txt", "x"),
+            (
+                "demo_x.egg-info/SOURCES.txt",
+                "setup.py\n# c\n\npkg/__init__.py\n  pkg/data.json  \npkg/gone.txt\n",
+            ),
+            ("demo_x.egg-info/PKG-INFO", "Name: demo-x\n"),
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&["pkg/__init__.py", "pkg/data.json"])
+        );
+        assert_eq!(manifest::egg_info_dir(&m), "demo_x.egg-info");
+        let mut src = model("a b");
+        src.python.package_dir = given(map(&[("", "src".to_string())]));
+        assert_eq!(manifest::egg_info_dir(&src), "src/a_b.egg-info");
+    }
+
+    #[test]
     fn shebang_pattern() {
         assert_eq!(
             shebang_post_interp("#!/usr/bin/env python\n"),

@@ -425,6 +425,22 @@ pub fn default_files(
     if files.is_file("MANIFEST.in") {
         out.push("MANIFEST.in".into());
     }
+    // manifest_maker: an existing SOURCES.txt (an unpacked sdist) is read
+    // back, and the egg-info directory grafted.
+    let egg_info = egg_info_dir(model);
+    let sources = join(&egg_info, "SOURCES.txt");
+    if let Ok(text) = files.read(&sources) {
+        out.push(sources);
+        out.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .map(String::from),
+        );
+    }
+    if files.is_dir(&egg_info) {
+        out.extend(findall(files, &egg_info));
+    }
     // setup.py again, after the template and SOURCES.txt (a duplicate).
     Ok(out)
 }
@@ -480,6 +496,36 @@ pub fn manifest_files(
         files: paths,
         warnings,
     })
+}
+
+/// egg_info's directory: `{egg_base}/{name}.egg-info`, `egg_base` being
+/// `package_dir['']` or the root, the name `safe_name` with `-` → `_`.
+pub fn egg_info_dir(model: &Model) -> String {
+    let name = model
+        .metadata
+        .name
+        .as_ref()
+        .map_or("UNKNOWN", |n| n.value.as_str());
+    let mut safe = String::new();
+    let mut in_run = false;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+            safe.push(c);
+            in_run = false;
+        } else if !in_run {
+            safe.push('-');
+            in_run = true;
+        }
+    }
+    let component = safe.replace('-', "_");
+    let component = component.trim_matches('_');
+    let base = model
+        .python
+        .package_dir
+        .as_ref()
+        .and_then(|d| d.value.get("").cloned())
+        .unwrap_or_else(|| ".".into());
+    join(&normalize_path(&base), &format!("{component}.egg-info"))
 }
 
 /// `Distribution._referenced_files`: the files `file:` directives read
