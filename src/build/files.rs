@@ -127,73 +127,93 @@ pub fn select_wheel_files(
     // Every directory is listed once: `is_file` checks and globs list the
     // same directories again and again.
     let cache = ListingCache::default();
-    let list = |path: &Path| cache.list(files, path);
+    let cached_list = |path: &Path| cache.list(files, path);
     let files = ProjectFiles {
         read_file: files.read_file,
-        list_dir: &list,
+        list_dir: &cached_list,
     };
-    let mut out = WheelFiles::default();
-    let modules = build_py_modules(model, files, &mut out.warnings)?;
+    let mut warnings = Vec::new();
+    let mut entries = Entries::default();
+    let modules = build_py_modules(model, files, &mut warnings)?;
     let namespace_inits = namespace_exclusions(model);
     for module in &modules {
         check_inside(files, "packages", &module.source, &module.source)?;
-        if namespace_inits.contains(&module.archive_path) {
-            continue;
+        if !namespace_inits.contains(&module.archive_path) {
+            entries.push(
+                &module.archive_path,
+                &module.source,
+                false,
+                EntryContent::Copy,
+            );
         }
-        push(
-            &mut out.entries,
-            &module.archive_path,
-            &module.source,
-            false,
-            EntryContent::Copy,
-        );
     }
     let manifest = if include_package_data(model) {
         let made = manifest::manifest_files(model, files, &modules)?;
-        out.warnings.extend(made.warnings);
+        warnings.extend(made.warnings);
         Some(made.files)
     } else {
         None
     };
-    for data in package_data_files(model, files, manifest.as_deref(), &mut out.warnings)? {
+    for data in package_data_files(model, files, manifest.as_deref(), &mut warnings)? {
         check_inside(files, "package_data", &data.entry, &data.source)?;
-        if namespace_inits.contains(&data.archive_path) {
-            continue;
+        if !namespace_inits.contains(&data.archive_path) {
+            entries.push(&data.archive_path, &data.source, false, EntryContent::Copy);
         }
-        push(
-            &mut out.entries,
-            &data.archive_path,
-            &data.source,
-            false,
-            EntryContent::Copy,
-        );
+    }
+    // A directory inside a package that the view refused to list is a
+    // symbolic link leading out: setuptools would have packaged its files.
+    let package_dir = package_dir_map(model);
+    for denied in cache.denied() {
+        let inside_package = list(&model.python.packages).iter().any(|package| {
+            let directory = package_directory(package, &package_dir);
+            denied.starts_with(&format!("{directory}/")) || directory == "."
+        });
+        if inside_package {
+            return Err(FileSelectionError::OutsideProject {
+                keyword: if manifest.is_some() {
+                    "package_data (include_package_data)"
+                } else {
+                    "package_data"
+                },
+                entry: denied,
+                reason: "a symbolic link leads out of the project root",
+            });
+        }
     }
     let data_dir = format!("{}.data", wheel_dist_name(model));
-    data_files(model, files, &data_dir, &mut out.entries)?;
-    scripts(model, files, &data_dir, &mut out.entries, &mut out.warnings)?;
-    headers(model, files, &data_dir, &mut out.entries)?;
-    if let Some(pth) = nspkg_pth(model, options) {
-        out.entries.push(pth);
-    }
-    Ok(out)
+    data_files(model, files, &data_dir, &mut entries)?;
+    scripts(model, files, &data_dir, &mut entries, &mut warnings)?;
+    headers(model, files, &data_dir, &mut entries)?;
+    let mut entries = entries.list;
+    entries.extend(nspkg_pth(model, options));
+    Ok(WheelFiles { entries, warnings })
 }
 
-fn push(
-    entries: &mut Vec<WheelEntry>,
-    archive: &str,
-    source: &str,
-    executable: bool,
-    content: EntryContent,
-) {
-    if entries.iter().any(|e| e.archive_path == archive) {
-        return;
+/// The entries so far, indexed by archive path. A later entry for the same
+/// path replaces the earlier one, as a later copy overwrites a file in
+/// setuptools' build directory.
+#[derive(Default)]
+struct Entries {
+    list: Vec<WheelEntry>,
+    index: HashMap<String, usize>,
+}
+
+impl Entries {
+    fn push(&mut self, archive: &str, source: &str, executable: bool, content: EntryContent) {
+        let entry = WheelEntry {
+            archive_path: archive.to_string(),
+            source: PathBuf::from(source),
+            executable,
+            content,
+        };
+        match self.index.get(archive) {
+            Some(&at) => self.list[at] = entry,
+            None => {
+                self.index.insert(archive.to_string(), self.list.len());
+                self.list.push(entry);
+            }
+        }
     }
-    entries.push(WheelEntry {
-        archive_path: archive.to_string(),
-        source: PathBuf::from(source),
-        executable,
-        content,
-    });
 }
 
 /// A listing, or the error's kind and message (`io::Error` is not `Clone`).
@@ -206,6 +226,21 @@ struct ListingCache {
 }
 
 impl ListingCache {
+    /// Directories whose listing was refused (links leading out), sorted.
+    fn denied(&self) -> Vec<String> {
+        let mut denied: Vec<String> = self
+            .listings
+            .borrow()
+            .iter()
+            .filter(|(_, listing)| {
+                matches!(listing, Err((kind, _)) if *kind == io::ErrorKind::PermissionDenied)
+            })
+            .map(|(path, _)| path.to_string_lossy().into_owned())
+            .collect();
+        denied.sort();
+        denied
+    }
+
     fn list(&self, files: ProjectFiles, path: &Path) -> io::Result<Vec<DirEntry>> {
         let key = PathBuf::from(normalize_path(&path.to_string_lossy()));
         if let Some(found) = self.listings.borrow().get(&key) {
@@ -831,7 +866,7 @@ fn data_files(
     model: &Model,
     files: ProjectFiles,
     data_dir: &str,
-    entries: &mut Vec<WheelEntry>,
+    entries: &mut Entries,
 ) -> Result<(), FileSelectionError> {
     let Some(data) = &model.python.data_files else {
         return Ok(());
@@ -860,7 +895,7 @@ fn data_files(
         for file in &group.files {
             let source = require_file(files, "data_files", file)?;
             let archive = join(&target, base_name(&source));
-            push(entries, &archive, &source, false, EntryContent::Copy);
+            entries.push(&archive, &source, false, EntryContent::Copy);
         }
     }
     Ok(())
@@ -872,7 +907,7 @@ fn scripts(
     model: &Model,
     files: ProjectFiles,
     data_dir: &str,
-    entries: &mut Vec<WheelEntry>,
+    entries: &mut Entries,
     warnings: &mut Vec<String>,
 ) -> Result<(), FileSelectionError> {
     for script in list(&model.python.scripts) {
@@ -890,7 +925,7 @@ fn scripts(
             Err(_) => EntryContent::Copy,
         };
         let archive = format!("{data_dir}/scripts/{}", base_name(&source));
-        push(entries, &archive, &source, true, content);
+        entries.push(&archive, &source, true, content);
     }
     Ok(())
 }
@@ -954,12 +989,12 @@ fn headers(
     model: &Model,
     files: ProjectFiles,
     data_dir: &str,
-    entries: &mut Vec<WheelEntry>,
+    entries: &mut Entries,
 ) -> Result<(), FileSelectionError> {
     for header in list(&model.python.headers) {
         let source = require_file(files, "headers", &header)?;
         let archive = format!("{data_dir}/headers/{}", base_name(&source));
-        push(entries, &archive, &source, false, EntryContent::Copy);
+        entries.push(&archive, &source, false, EntryContent::Copy);
     }
     Ok(())
 }
@@ -1690,11 +1725,13 @@ mod tests {
         );
         std::fs::remove_file(root.join("pkg/leak.txt")).unwrap();
 
-        // A linked directory: listing it is refused, so nothing from it
-        // can be selected.
+        // A linked directory that `**` would descend into: refused too.
         std::os::unix::fs::symlink(outside.path().join("dir"), root.join("pkg/linked")).unwrap();
-        let selection = select_wheel_files(&m, files, &SelectionOptions::default()).unwrap();
-        assert_eq!(paths(&selection), set(&["pkg/__init__.py", "pkg/ok.txt"]));
+        let error = select_wheel_files(&m, files, &SelectionOptions::default()).unwrap_err();
+        assert!(
+            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, .. } if entry == "pkg/linked"),
+            "{error:?}"
+        );
 
         let mut m = model("demo");
         m.python.scripts = given(strings(&["pkg/linked/x.dat"]));
