@@ -1441,6 +1441,38 @@ mod tests {
     }
 
     #[test]
+    fn nested_pkg_resources_namespaces() {
+        // setup(name='a.b.c', version='2.0', packages=['a', 'a.b', 'a.b.c'],
+        //       namespace_packages=['a', 'a.b'])
+        let mut m = model("a.b.c");
+        m.metadata.version = given("2.0".to_string());
+        m.python.packages = given(strings(&["a", "a.b", "a.b.c"]));
+        m.python.namespace_packages = given(strings(&["a", "a.b"]));
+        let declare = "__import__('pkg_resources').declare_namespace(__name__)\n";
+        let files = InMemoryFiles::new([
+            ("a/__init__.py", declare),
+            ("a/b/__init__.py", declare),
+            ("a/b/c/__init__.py", "\n"),
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&["a.b.c-2.0-py3.11-nspkg.pth", "a/b/c/__init__.py"])
+        );
+        let pth = selection
+            .entries
+            .iter()
+            .find(|e| e.archive_path.ends_with("-nspkg.pth"))
+            .unwrap();
+        // Byte for byte what setuptools wrote.
+        let expected = "import sys, types, os;p = os.path.join(sys._getframe(1).f_locals['sitedir'], *('a',));importlib = __import__('importlib.util');__import__('importlib.machinery');m = sys.modules.setdefault('a', importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec('a', [os.path.dirname(p)])));m = m or sys.modules.setdefault('a', types.ModuleType('a'));mp = (m or []) and m.__dict__.setdefault('__path__',[]);(p not in mp) and mp.append(p)\nimport sys, types, os;p = os.path.join(sys._getframe(1).f_locals['sitedir'], *('a', 'b'));importlib = __import__('importlib.util');__import__('importlib.machinery');m = sys.modules.setdefault('a.b', importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec('a.b', [os.path.dirname(p)])));m = m or sys.modules.setdefault('a.b', types.ModuleType('a.b'));mp = (m or []) and m.__dict__.setdefault('__path__',[]);(p not in mp) and mp.append(p);m and setattr(sys.modules['a'], 'b', m)\n";
+        assert_eq!(
+            pth.content,
+            EntryContent::Generated(expected.as_bytes().to_vec())
+        );
+    }
+
+    #[test]
     fn namespace_init_must_declare() {
         let mut m = model("ns.a");
         m.python.packages = given(strings(&["ns", "ns.a"]));
