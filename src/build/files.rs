@@ -672,7 +672,18 @@ fn analyze_manifest(
 ) -> Vec<(String, String)> {
     let src_dirs: Vec<(String, &String)> = packages
         .iter()
-        .map(|p| (package_directory(p, package_dir), p))
+        .map(|p| {
+            // distutils spells the root `''`.
+            let directory = package_directory(p, package_dir);
+            (
+                if directory == "." {
+                    String::new()
+                } else {
+                    directory
+                },
+                p,
+            )
+        })
         .collect();
     let lookup = |dir: &str| {
         src_dirs
@@ -689,16 +700,16 @@ fn analyze_manifest(
         };
         let mut nested = false;
         loop {
-            if dir.is_empty() {
-                break;
-            }
             if let Some(package) = lookup(&dir) {
                 let is_module = !nested && file.strip_suffix(".py").is_some_and(is_identifier);
                 if nested {
                     // `_IncludePackageDataAbuse.importable_subpackage`.
-                    let inner = path[dir.len() + 1..]
-                        .rsplit_once('/')
-                        .map_or("", |(d, _)| d);
+                    let below = if dir.is_empty() {
+                        path.as_str()
+                    } else {
+                        &path[dir.len() + 1..]
+                    };
+                    let inner = below.rsplit_once('/').map_or("", |(d, _)| d);
                     let parts: Vec<&str> =
                         inner.split('/').take_while(|p| is_identifier(p)).collect();
                     if !parts.is_empty() {
@@ -714,6 +725,9 @@ fn analyze_manifest(
                 if !is_module {
                     out.push((package, path.clone()));
                 }
+                break;
+            }
+            if dir.is_empty() {
                 break;
             }
             nested = true;
@@ -1469,6 +1483,41 @@ mod tests {
         assert_eq!(
             pth.content,
             EntryContent::Generated(expected.as_bytes().to_vec())
+        );
+    }
+
+    #[test]
+    fn package_in_the_project_root() {
+        // setup(name='mypkg', package_dir={'mypkg': ''}, packages=['mypkg'],
+        //       include_package_data=True); MANIFEST.in: include *.txt, graft docs.
+        // setuptools also packs its generated mypkg.egg-info/ files
+        // (PKG-INFO, SOURCES.txt, dependency_links.txt, top_level.txt) as
+        // package data here; they are not in the project tree.
+        let mut m = model("mypkg");
+        m.python.package_dir = given(map(&[("mypkg", String::new())]));
+        m.python.packages = given(strings(&["mypkg"]));
+        m.python.include_package_data = given(true);
+        m.metadata.license_paths = Some(Vec::new());
+        let files = InMemoryFiles::new([
+            ("setup.py", "x"),
+            ("__init__.py", "x"),
+            ("mod.py", "x"),
+            ("README.txt", "x"),
+            ("data.txt", "x"),
+            ("docs/x.txt", "x"),
+            ("MANIFEST.in", "include *.txt\ngraft docs\n"),
+        ]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&[
+                "mypkg/MANIFEST.in",
+                "mypkg/README.txt",
+                "mypkg/__init__.py",
+                "mypkg/data.txt",
+                "mypkg/mod.py",
+                "mypkg/docs/x.txt",
+            ])
         );
     }
 
