@@ -57,6 +57,11 @@ pub enum EntryContent {
     Shebang { post_interp: String },
     /// Bytes setuptools generates (the `-nspkg.pth` file).
     Generated(Vec<u8>),
+    /// A file of the egg-info directory setuptools generates (`PKG-INFO`,
+    /// `top_level.txt`, ...), packaged as package data when the egg-info
+    /// directory lies inside a package (`package_dir={'pkg': ''}` with
+    /// `include_package_data`). The metadata writer produces its bytes.
+    EggInfo { file: String },
 }
 
 /// The selection and the warnings setuptools would print while making it.
@@ -154,10 +159,24 @@ pub fn select_wheel_files(
     } else {
         None
     };
+    let egg_info = manifest::egg_info_dir(model);
+    let generated = manifest::generated_egg_info_files(model);
     for data in package_data_files(model, files, manifest.as_deref(), &mut warnings)? {
-        check_inside(files, "package_data", &data.entry, &data.source)?;
+        let egg_info_file = data
+            .source
+            .strip_prefix(&format!("{egg_info}/"))
+            .filter(|name| generated.contains(name));
+        let content = match egg_info_file {
+            Some(name) => EntryContent::EggInfo {
+                file: name.to_string(),
+            },
+            None => {
+                check_inside(files, "package_data", &data.entry, &data.source)?;
+                EntryContent::Copy
+            }
+        };
         if !namespace_inits.contains(&data.archive_path) {
-            entries.push(&data.archive_path, &data.source, false, EntryContent::Copy);
+            entries.push(&data.archive_path, &data.source, false, content);
         }
     }
     // A directory inside a package that the view refused to list is a
@@ -951,6 +970,7 @@ impl EntryContent {
         match self {
             EntryContent::Copy => source.to_vec(),
             EntryContent::Generated(bytes) => bytes.clone(),
+            EntryContent::EggInfo { .. } => source.to_vec(),
             EntryContent::Shebang { post_interp } => {
                 let mut out = format!("#!python{post_interp}\n").into_bytes();
                 // Skip the first line (ended by \n, \r\n or \r).
@@ -1309,7 +1329,7 @@ mod tests {
         };
         let modules = build_py_modules(&m, project, &mut Vec::new()).unwrap();
         let made = manifest::manifest_files(&m, project, &modules).unwrap();
-        // SOURCES.txt from setuptools, without the egg-info's own files.
+        // SOURCES.txt from setuptools.
         assert_eq!(
             made.files,
             strings(&[
@@ -1317,6 +1337,10 @@ mod tests {
                 "README.txt",
                 "setup.py",
                 "z.cfgx",
+                "demo.egg-info/PKG-INFO",
+                "demo.egg-info/SOURCES.txt",
+                "demo.egg-info/dependency_links.txt",
+                "demo.egg-info/top_level.txt",
                 "pkg/.dot.txt",
                 "pkg/__init__.py",
                 "pkg/a.txt",
@@ -1490,8 +1514,7 @@ mod tests {
     fn package_in_the_project_root() {
         // setup(name='mypkg', package_dir={'mypkg': ''}, packages=['mypkg'],
         //       include_package_data=True); MANIFEST.in: include *.txt, graft docs.
-        // setuptools also packs its generated mypkg.egg-info/ files
-        // (PKG-INFO, SOURCES.txt, dependency_links.txt, top_level.txt) as
+        // setuptools also packs its generated mypkg.egg-info/ files as
         // package data here; they are not in the project tree.
         let mut m = model("mypkg");
         m.python.package_dir = given(map(&[("mypkg", String::new())]));
@@ -1517,7 +1540,22 @@ mod tests {
                 "mypkg/data.txt",
                 "mypkg/mod.py",
                 "mypkg/docs/x.txt",
+                "mypkg/mypkg.egg-info/PKG-INFO",
+                "mypkg/mypkg.egg-info/SOURCES.txt",
+                "mypkg/mypkg.egg-info/dependency_links.txt",
+                "mypkg/mypkg.egg-info/top_level.txt",
             ])
+        );
+        let pkg_info = selection
+            .entries
+            .iter()
+            .find(|e| e.archive_path == "mypkg/mypkg.egg-info/PKG-INFO")
+            .unwrap();
+        assert_eq!(
+            pkg_info.content,
+            EntryContent::EggInfo {
+                file: "PKG-INFO".into()
+            }
         );
     }
 

@@ -489,6 +489,13 @@ pub fn manifest_files(
         .into_iter()
         .filter(|f| files.is_file(f) || files.is_dir(f))
         .collect();
+    // The egg-info files egg_info writes before the manifest is made (the
+    // graft of its directory finds them).
+    paths.extend(
+        generated_egg_info_files(model)
+            .into_iter()
+            .map(|name| join(&egg_info_dir(model), name)),
+    );
     // `FileList.sort`: by (directory, name), so top-level files come first.
     paths.sort_by(|a, b| split_for_sort(a).cmp(&split_for_sort(b)));
     paths.dedup();
@@ -496,6 +503,47 @@ pub fn manifest_files(
         files: paths,
         warnings,
     })
+}
+
+/// The files setuptools' `egg_info` writes into its directory (its
+/// `egg_info.writers` that write for this model, and `SOURCES.txt`).
+pub fn generated_egg_info_files(model: &Model) -> Vec<&'static str> {
+    let mut names = vec![
+        "PKG-INFO",
+        "SOURCES.txt",
+        "dependency_links.txt",
+        "top_level.txt",
+    ];
+    if model
+        .entry_points
+        .as_ref()
+        .is_some_and(|e| e.value.iter().any(|group| !group.entries.is_empty()))
+    {
+        names.push("entry_points.txt");
+    }
+    if model.python.namespace_packages.is_some() {
+        names.push("namespace_packages.txt");
+    }
+    let requirements = &model.requirements;
+    if requirements
+        .install_requires
+        .as_ref()
+        .is_some_and(|r| !r.value.is_empty())
+        || requirements
+            .extras_require
+            .as_ref()
+            .is_some_and(|e| !e.value.is_empty())
+    {
+        names.push("requires.txt");
+    }
+    if model
+        .other_keywords
+        .iter()
+        .any(|k| k.name == "eager_resources" && !k.value.is_null())
+    {
+        names.push("eager_resources.txt");
+    }
+    names
 }
 
 /// egg_info's directory: `{egg_base}/{name}.egg-info`, `egg_base` being
@@ -657,7 +705,7 @@ mod tests {
         };
         let modules = super::super::files::build_py_modules(&m, files, &mut Vec::new()).unwrap();
         let made = manifest_files(&m, files, &modules).unwrap();
-        // setuptools' SOURCES.txt for this project, egg-info lines aside.
+        // setuptools' SOURCES.txt for this project (egg-info in the root).
         assert_eq!(
             made.files,
             [
@@ -673,6 +721,10 @@ mod tests {
                 "csrc/c.c",
                 "csrc/c.h",
                 "data/a.conf",
+                "demo.egg-info/PKG-INFO",
+                "demo.egg-info/SOURCES.txt",
+                "demo.egg-info/dependency_links.txt",
+                "demo.egg-info/top_level.txt",
                 "docs/long.rst",
                 "pkg/__init__.py",
                 "pkg/x.dat",
