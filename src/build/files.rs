@@ -8,8 +8,17 @@
 //!
 //! Every source path is checked to stay inside the project: a `..` that
 //! climbs out, an absolute path, or a symbolic link leading out (the
-//! [`ProjectFiles`] view refuses to read it) is an error naming the keyword
-//! and the entry. Nothing outside the project is ever selected.
+//! [`ProjectFiles`] view refuses to read it or list through it) is an error
+//! naming the keyword and the entry. Nothing outside the project is ever
+//! selected, and no archive path leaves the wheel's root. A `..` that stays
+//! inside the project is honoured as setuptools does (`package_data`
+//! `{'pkg': ['../x.txt']}` packs `x.txt` beside the package).
+//!
+//! Entry points: [`wheel_files`] (entries only, Python 3.11) and
+//! [`select_wheel_files`] (entries and setuptools' warnings, any target).
+//! The archive writer turns each [`WheelEntry`] into bytes with
+//! [`EntryContent::bytes`]; the manifest (MANIFEST.in, SOURCES.txt) is in
+//! [`super::manifest`].
 //!
 //! Observed with real setuptools (see the tests): the `"*"` key of
 //! `package_data` is *not* special in 69.5.1 (only `""` applies to every
@@ -19,7 +28,7 @@
 //! `abs/dir/`).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -613,14 +622,21 @@ pub fn package_data_files(
         let mut patterns: Vec<&str> = IMPLICIT_DATA_FILES.to_vec();
         patterns.extend(patterns_for(package_data, package));
         for pattern in patterns {
-            if pattern.starts_with('/') {
+            let full = join(&src_dir, pattern);
+            // setuptools globs `src_dir/pattern` as given: an absolute
+            // pattern or one whose `..` climbs above the project root
+            // would read outside the project.
+            if pattern.starts_with('/') || normalize_inside(&full).is_none() {
                 return Err(FileSelectionError::OutsideProject {
                     keyword: "package_data",
                     entry: pattern.into(),
-                    reason: "absolute path",
+                    reason: if pattern.starts_with('/') {
+                        "absolute path"
+                    } else {
+                        "`..` leads out of the project root"
+                    },
                 });
             }
-            let full = join(&src_dir, pattern);
             for path in glob(files, &full, true) {
                 if files.is_file(&path) {
                     candidates.push((path, pattern.to_string()));
@@ -631,22 +647,24 @@ pub fn package_data_files(
             .into_iter()
             .map(|p| join(&src_dir, p))
             .collect();
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (path, entry) in candidates {
-            if excludes.iter().any(|p| fnmatch_case(&path, p)) || seen.contains(&path) {
+            if excludes.iter().any(|p| fnmatch_case(&path, p)) || !seen.insert(path.clone()) {
                 continue;
             }
-            seen.push(path.clone());
+            // `build_dir/relpath(file, src_dir)`: a `..` that stays inside
+            // the project lands beside the package (`pkg/../x` → `x`), as
+            // the copy into setuptools' build directory resolves it.
             let relative = relative_to(&path, &src_dir);
-            let Some(normalized) = normalize_inside(&relative) else {
+            let package_path = package.replace('.', "/");
+            let Some(archive) = normalize_inside(&join(&package_path, &relative)) else {
                 return Err(FileSelectionError::OutsideProject {
                     keyword: "package_data",
                     entry,
-                    reason: "`..` leads out of the package directory",
+                    reason: "it would be written outside the wheel's root",
                 });
             };
             let source = crate::frontend::setup_cfg::normalize_path(&path);
-            let archive = join(&package.replace('.', "/"), &normalized);
             out.push(PackageDataFile {
                 package: package.clone(),
                 entry,
@@ -1560,6 +1578,25 @@ mod tests {
     }
 
     #[test]
+    fn package_data_climbing_beside_the_package() {
+        // setup(packages=['pkg'],
+        //       package_data={'pkg': ['../sibling/*.txt', '../top.txt']})
+        // setuptools copies build/lib/pkg/../sibling/x.txt = sibling/x.txt.
+        let mut m = model("p14");
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.package_data = given(map(&[(
+            "pkg",
+            strings(&["../sibling/*.txt", "../top.txt"]),
+        )]));
+        let files = tree(&["pkg/__init__.py", "sibling/x.txt", "top.txt"]);
+        let selection = select(&m, &files).unwrap();
+        assert_eq!(
+            paths(&selection),
+            set(&["top.txt", "pkg/__init__.py", "sibling/x.txt"])
+        );
+    }
+
+    #[test]
     fn namespace_init_must_declare() {
         let mut m = model("ns.a");
         m.python.packages = given(strings(&["ns", "ns.a"]));
@@ -1602,13 +1639,37 @@ mod tests {
         let files = tree(&["pkg/__init__.py", "outside.txt", "data/a"]);
         let mut m = model("demo");
         m.python.packages = given(strings(&["pkg"]));
-        m.python.package_data = given(map(&[("pkg", strings(&["../outside.txt"]))]));
+        m.python.package_data = given(map(&[("pkg", strings(&["../../outside.txt"]))]));
         let error = select(&m, &files).unwrap_err();
         assert!(
-            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, .. } if entry == "../outside.txt"),
+            matches!(&error, FileSelectionError::OutsideProject { keyword: "package_data", entry, .. } if entry == "../../outside.txt"),
             "{error:?}"
         );
-        assert!(error.to_string().contains("../outside.txt"));
+        assert!(error.to_string().contains("../../outside.txt"));
+        m.python.package_data = given(map(&[("pkg", strings(&["/etc/*"]))]));
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "package_data",
+                ..
+            }
+        ));
+
+        // Inside the project but above the wheel's root: src/pkg/../../x
+        // would be installed as `../x`.
+        let mut m = model("demo");
+        m.python.package_dir = given(map(&[("", "src".to_string())]));
+        m.python.packages = given(strings(&["pkg"]));
+        m.python.package_data = given(map(&[("pkg", strings(&["../../top.txt"]))]));
+        let files = tree(&["src/pkg/__init__.py", "top.txt"]);
+        assert!(matches!(
+            select(&m, &files).unwrap_err(),
+            FileSelectionError::OutsideProject {
+                keyword: "package_data",
+                ..
+            }
+        ));
+        let files = tree(&["pkg/__init__.py", "outside.txt", "data/a"]);
 
         let mut m = model("demo");
         m.python.data_files = given(vec![DataFiles {
