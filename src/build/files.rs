@@ -31,6 +31,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::frontend::setup_cfg::{
     find_package_path, fnmatch_case, glob, join, normalize_path, DirEntry, ProjectFiles,
@@ -142,10 +143,8 @@ pub fn select_wheel_files(
     // same directories again and again.
     let cache = ListingCache::default();
     let cached_list = |path: &Path| cache.list(files, path);
-    let files = ProjectFiles {
-        read_file: files.read_file,
-        list_dir: &cached_list,
-    };
+    let tree = Tree::new(files, &cache, &cached_list);
+    let files = &tree;
     let mut warnings = Vec::new();
     let mut entries = Entries::default();
     let modules = build_py_modules(model, files, &mut warnings)?;
@@ -244,13 +243,14 @@ impl Entries {
     }
 }
 
-/// A listing, or the error's kind and message (`io::Error` is not `Clone`).
-type Listing = Result<Vec<DirEntry>, (io::ErrorKind, String)>;
+/// A listing (entries in order, and by name) or the error's kind and
+/// message (`io::Error` is not `Clone`).
+type Listing = Result<(Vec<DirEntry>, HashMap<String, bool>), (io::ErrorKind, String)>;
 
 /// Directory listings, read once.
 #[derive(Default)]
-struct ListingCache {
-    listings: RefCell<HashMap<PathBuf, Listing>>,
+pub struct ListingCache {
+    listings: RefCell<HashMap<PathBuf, Rc<Listing>>>,
 }
 
 impl ListingCache {
@@ -261,7 +261,7 @@ impl ListingCache {
             .borrow()
             .iter()
             .filter(|(_, listing)| {
-                matches!(listing, Err((kind, _)) if *kind == io::ErrorKind::PermissionDenied)
+                matches!(listing.as_ref(), Err((kind, _)) if *kind == io::ErrorKind::PermissionDenied)
             })
             .map(|(path, _)| path.to_string_lossy().into_owned())
             .collect();
@@ -269,21 +269,96 @@ impl ListingCache {
         denied
     }
 
-    fn list(&self, files: ProjectFiles, path: &Path) -> io::Result<Vec<DirEntry>> {
-        let key = PathBuf::from(normalize_path(&path.to_string_lossy()));
+    fn listing(&self, files: ProjectFiles, directory: &str) -> Rc<Listing> {
+        let key = PathBuf::from(directory);
         if let Some(found) = self.listings.borrow().get(&key) {
-            return found
-                .clone()
-                .map_err(|(kind, message)| io::Error::new(kind, message));
+            return Rc::clone(found);
         }
-        let listed = (files.list_dir)(&key);
-        let stored = match &listed {
-            Ok(entries) => Ok(entries.clone()),
+        let listing = Rc::new(match (files.list_dir)(&key) {
+            Ok(entries) => {
+                let by_name = entries.iter().map(|e| (e.name.clone(), e.is_dir)).collect();
+                Ok((entries, by_name))
+            }
             Err(error) => Err((error.kind(), error.to_string())),
-        };
-        self.listings.borrow_mut().insert(key, stored);
-        listed
+        });
+        self.listings.borrow_mut().insert(key, Rc::clone(&listing));
+        listing
     }
+
+    fn list(&self, files: ProjectFiles, path: &Path) -> io::Result<Vec<DirEntry>> {
+        let directory = normalize_path(&path.to_string_lossy());
+        match self.listing(files, &directory).as_ref() {
+            Ok((entries, _)) => Ok(entries.clone()),
+            Err((kind, message)) => Err(io::Error::new(*kind, message.clone())),
+        }
+    }
+
+    /// `Some(is_dir)` when the path exists.
+    fn kind(&self, files: ProjectFiles, path: &str) -> Option<bool> {
+        let path = normalize_path(path);
+        if path == "." {
+            return Some(true);
+        }
+        let (parent, name) = match path.rsplit_once('/') {
+            Some((parent, name)) => (parent, name),
+            None => (".", path.as_str()),
+        };
+        match self.listing(files, parent).as_ref() {
+            Ok((_, by_name)) => by_name.get(name).copied(),
+            Err(_) => None,
+        }
+    }
+}
+
+/// The project's files seen through a [`ListingCache`]: every directory is
+/// listed once, and `is_file`/`is_dir` are map lookups.
+pub struct Tree<'a> {
+    /// The cached view, for the shared helpers (`glob`).
+    pub files: ProjectFiles<'a>,
+    inner: ProjectFiles<'a>,
+    cache: &'a ListingCache,
+}
+
+impl<'a> Tree<'a> {
+    /// `cached_list` must be `|path| cache.list(inner, path)`.
+    pub fn new(
+        inner: ProjectFiles<'a>,
+        cache: &'a ListingCache,
+        cached_list: &'a dyn Fn(&Path) -> io::Result<Vec<DirEntry>>,
+    ) -> Self {
+        Tree {
+            files: ProjectFiles {
+                read_file: inner.read_file,
+                list_dir: cached_list,
+            },
+            inner,
+            cache,
+        }
+    }
+
+    pub fn read(&self, path: &str) -> io::Result<String> {
+        self.files.read(path)
+    }
+
+    pub fn list(&self, path: &str) -> Vec<DirEntry> {
+        self.files.list(path)
+    }
+
+    pub fn is_file(&self, path: &str) -> bool {
+        self.cache.kind(self.inner, path) == Some(false)
+    }
+
+    pub fn is_dir(&self, path: &str) -> bool {
+        self.cache.kind(self.inner, path) == Some(true)
+    }
+}
+
+/// Runs `f` with a [`Tree`] over `files`.
+pub fn with_tree<R>(files: ProjectFiles, f: impl FnOnce(&Tree) -> R) -> R {
+    let cache = ListingCache::default();
+    let cached_list = |path: &Path| cache.list(files, path);
+    let tree = Tree::new(files, &cache, &cached_list);
+    f(&tree)
 }
 
 fn include_package_data(model: &Model) -> bool {
@@ -357,7 +432,7 @@ pub fn normalize_inside(path: &str) -> Option<String> {
 /// Refuses a source that is absolute, climbs out with `..`, or that the
 /// project view refuses to read (a symbolic link leading out).
 fn check_inside(
-    files: ProjectFiles,
+    files: &Tree,
     keyword: &'static str,
     entry: &str,
     source: &str,
@@ -434,7 +509,7 @@ fn archive_module(package: &str, module: &str) -> String {
 /// missing directory is an error, a missing `__init__.py` a warning).
 fn check_package(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     package: &str,
     directory: &str,
     warnings: &mut Vec<String>,
@@ -487,7 +562,7 @@ fn check_package(
 /// each listed package's directory (not recursing).
 pub fn build_py_modules(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<ModuleFile>, FileSelectionError> {
     let package_dir = package_dir_map(model);
@@ -598,7 +673,7 @@ fn patterns_for<'a>(spec: Option<&'a OrderedMap<Vec<String>>>, package: &str) ->
 /// `exclude_package_data`, without duplicates.
 pub fn package_data_files(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     manifest: Option<&[String]>,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<PackageDataFile>, FileSelectionError> {
@@ -637,7 +712,7 @@ pub fn package_data_files(
                     },
                 });
             }
-            for path in glob(files, &full, true) {
+            for path in glob(files.files, &full, true) {
                 if files.is_file(&path) {
                     candidates.push((path, pattern.to_string()));
                 }
@@ -882,7 +957,7 @@ fn base_name(path: &str) -> &str {
 }
 
 fn require_file(
-    files: ProjectFiles,
+    files: &Tree,
     keyword: &'static str,
     entry: &str,
 ) -> Result<String, FileSelectionError> {
@@ -915,7 +990,7 @@ fn require_file(
 /// `change_root`); files keep only their base names.
 fn data_files(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     data_dir: &str,
     entries: &mut Entries,
 ) -> Result<(), FileSelectionError> {
@@ -956,7 +1031,7 @@ fn data_files(
 /// executable, a Python shebang rewritten to `#!python`.
 fn scripts(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     data_dir: &str,
     entries: &mut Entries,
     warnings: &mut Vec<String>,
@@ -1039,7 +1114,7 @@ pub fn shebang_post_interp(text: &str) -> Option<String> {
 /// `install_headers` under bdist_wheel: `NAME-VER.data/headers/<basename>`.
 fn headers(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     data_dir: &str,
     entries: &mut Entries,
 ) -> Result<(), FileSelectionError> {
@@ -1345,8 +1420,10 @@ mod tests {
             read_file: &read,
             list_dir: &list,
         };
-        let modules = build_py_modules(&m, project, &mut Vec::new()).unwrap();
-        let made = manifest::manifest_files(&m, project, &modules).unwrap();
+        let made = with_tree(project, |tree| {
+            let modules = build_py_modules(&m, tree, &mut Vec::new()).unwrap();
+            manifest::manifest_files(&m, tree, &modules).unwrap()
+        });
         // SOURCES.txt from setuptools.
         assert_eq!(
             made.files,

@@ -10,10 +10,10 @@
 
 use regex::Regex;
 
-use crate::frontend::setup_cfg::{glob, join, normalize_path, ProjectFiles};
+use crate::frontend::setup_cfg::{glob, join, normalize_path};
 use crate::model::Model;
 
-use super::files::{package_data_files, FileSelectionError, ModuleFile};
+use super::files::{package_data_files, FileSelectionError, ModuleFile, Tree};
 
 /// One MANIFEST.in command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +209,7 @@ pub fn translate_pattern(glob: &str) -> Regex {
 
 /// distutils' `findall(dir)`: every file below `dir` (following links to
 /// directories, hidden files included), as `dir/...` (no `./` prefix).
-pub fn findall(files: ProjectFiles, dir: &str) -> Vec<String> {
+pub fn findall(files: &Tree, dir: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![normalize_path(dir)];
     let mut seen = Vec::new();
@@ -239,7 +239,7 @@ pub struct FileList {
     all_files: Option<Vec<String>>,
 }
 
-fn is_dir_or_missing(files: ProjectFiles, path: &str) -> bool {
+fn is_dir_or_missing(files: &Tree, path: &str) -> bool {
     !files.is_file(path)
 }
 
@@ -256,12 +256,12 @@ impl FileList {
 
     /// Runs one command; the warnings setuptools logs for patterns that
     /// matched nothing.
-    pub fn apply(&mut self, files: ProjectFiles, command: &ManifestCommand) -> Vec<String> {
+    pub fn apply(&mut self, files: &Tree, command: &ManifestCommand) -> Vec<String> {
         let mut warnings = Vec::new();
         match command {
             ManifestCommand::Include(patterns) => {
                 for pattern in patterns {
-                    let found: Vec<String> = glob(files, pattern, false)
+                    let found: Vec<String> = glob(files.files, pattern, false)
                         .into_iter()
                         .filter(|f| !is_dir_or_missing(files, f))
                         .collect();
@@ -307,7 +307,7 @@ impl FileList {
             ManifestCommand::RecursiveInclude { dir, patterns } => {
                 for pattern in patterns {
                     let full = join(&join(dir, "**"), pattern);
-                    let found: Vec<String> = glob(files, &full, true)
+                    let found: Vec<String> = glob(files.files, &full, true)
                         .into_iter()
                         .filter(|f| !is_dir_or_missing(files, f))
                         .collect();
@@ -328,7 +328,7 @@ impl FileList {
                 }
             }
             ManifestCommand::Graft(dir) => {
-                let found: Vec<String> = glob(files, dir, false)
+                let found: Vec<String> = glob(files.files, dir, false)
                     .into_iter()
                     .flat_map(|d| findall(files, &d))
                     .collect();
@@ -364,7 +364,7 @@ const READMES: &[&str] = &["README", "README.rst", "README.txt", "README.md"];
 /// the manifest, to avoid the recursion setuptools also avoids).
 pub fn default_files(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     modules: &[ModuleFile],
 ) -> Result<Vec<String>, FileSelectionError> {
     let mut out: Vec<String> = Vec::new();
@@ -376,7 +376,7 @@ pub fn default_files(
     }
     for pattern in ["tests/test*.py", "test/test*.py", "setup.cfg"] {
         out.extend(
-            glob(files, pattern, false)
+            glob(files.files, pattern, false)
                 .into_iter()
                 .filter(|f| files.is_file(f)),
         );
@@ -450,7 +450,7 @@ pub fn default_files(
 /// `FileList._safe_path` does.
 pub fn manifest_files(
     model: &Model,
-    files: ProjectFiles,
+    files: &Tree,
     modules: &[ModuleFile],
 ) -> Result<Manifest, FileSelectionError> {
     let mut list = FileList {
@@ -616,7 +616,7 @@ mod tests {
 
     #[test]
     fn default_file_set_matches_sources_txt() {
-        use crate::frontend::setup_cfg::InMemoryFiles;
+        use crate::frontend::setup_cfg::{InMemoryFiles, ProjectFiles};
         use crate::model::{DataFiles, Directive, Extension, Source, Sourced};
         use std::path::Path;
         let given = |v: Vec<&str>| {
@@ -703,8 +703,10 @@ mod tests {
             read_file: &read,
             list_dir: &list,
         };
-        let modules = super::super::files::build_py_modules(&m, files, &mut Vec::new()).unwrap();
-        let made = manifest_files(&m, files, &modules).unwrap();
+        let made = super::super::files::with_tree(files, |tree| {
+            let modules = super::super::files::build_py_modules(&m, tree, &mut Vec::new()).unwrap();
+            manifest_files(&m, tree, &modules).unwrap()
+        });
         // setuptools' SOURCES.txt for this project (egg-info in the root).
         assert_eq!(
             made.files,
