@@ -48,10 +48,24 @@ pub struct WheelEntry {
     /// The source, relative to the project root (`/`-separated). Empty for
     /// [`EntryContent::Generated`] entries.
     pub source: PathBuf,
-    /// Written with mode 0o755 (scripts).
-    pub executable: bool,
+    /// The member's Unix permissions.
+    pub mode: EntryMode,
     /// How the archive member's bytes derive from the source.
     pub content: EntryContent,
+}
+
+/// A member's permissions, as setuptools' copies leave them (observed:
+/// a `+x` module is packed 0o644, `+x` package data and data files 0o755).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryMode {
+    /// 0o644: modules (`build_py` copies them with `preserve_mode=0`) and
+    /// generated files.
+    Regular,
+    /// 0o755: scripts.
+    Executable,
+    /// The source file's permission bits (`copy_file(preserve_mode=1)`):
+    /// package data, data files, headers. The archive writer reads them.
+    Source,
 }
 
 /// How an entry's bytes are produced.
@@ -155,7 +169,7 @@ pub fn select_wheel_files(
             entries.push(
                 &module.archive_path,
                 &module.source,
-                false,
+                EntryMode::Regular,
                 EntryContent::Copy,
             );
         }
@@ -184,7 +198,11 @@ pub fn select_wheel_files(
             }
         };
         if !namespace_inits.contains(&data.archive_path) {
-            entries.push(&data.archive_path, &data.source, false, content);
+            let mode = match content {
+                EntryContent::EggInfo { .. } => EntryMode::Regular,
+                _ => EntryMode::Source,
+            };
+            entries.push(&data.archive_path, &data.source, mode, content);
         }
     }
     // A directory inside a package that the view refused to list is a
@@ -226,11 +244,11 @@ struct Entries {
 }
 
 impl Entries {
-    fn push(&mut self, archive: &str, source: &str, executable: bool, content: EntryContent) {
+    fn push(&mut self, archive: &str, source: &str, mode: EntryMode, content: EntryContent) {
         let entry = WheelEntry {
             archive_path: archive.to_string(),
             source: PathBuf::from(source),
-            executable,
+            mode,
             content,
         };
         match self.index.get(archive) {
@@ -931,7 +949,7 @@ fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
             options.python_version
         ),
         source: PathBuf::new(),
-        executable: false,
+        mode: EntryMode::Regular,
         content: EntryContent::Generated(text.into_bytes()),
     })
 }
@@ -1021,7 +1039,7 @@ fn data_files(
         for file in &group.files {
             let source = require_file(files, "data_files", file)?;
             let archive = join(&target, base_name(&source));
-            entries.push(&archive, &source, false, EntryContent::Copy);
+            entries.push(&archive, &source, EntryMode::Source, EntryContent::Copy);
         }
     }
     Ok(())
@@ -1051,7 +1069,7 @@ fn scripts(
             Err(_) => EntryContent::Copy,
         };
         let archive = format!("{data_dir}/scripts/{}", base_name(&source));
-        entries.push(&archive, &source, true, content);
+        entries.push(&archive, &source, EntryMode::Executable, content);
     }
     Ok(())
 }
@@ -1121,7 +1139,7 @@ fn headers(
     for header in list(&model.python.headers) {
         let source = require_file(files, "headers", &header)?;
         let archive = format!("{data_dir}/headers/{}", base_name(&source));
-        entries.push(&archive, &source, false, EntryContent::Copy);
+        entries.push(&archive, &source, EntryMode::Source, EntryContent::Copy);
     }
     Ok(())
 }
@@ -1232,7 +1250,7 @@ mod tests {
             .find(|e| e.archive_path == "pkg/a.py")
             .unwrap();
         assert_eq!(a.source, PathBuf::from("src/pkg/a.py"));
-        assert!(!a.executable);
+        assert_eq!(a.mode, EntryMode::Regular);
     }
 
     #[test]
@@ -1536,10 +1554,22 @@ mod tests {
         assert_eq!(entry("pyw").content, shebang(" -O"));
         assert_eq!(entry("shell").content, EntryContent::Copy);
         assert_eq!(entry("bin.dat").content, EntryContent::Copy);
-        assert!(selection
-            .entries
-            .iter()
-            .all(|e| e.executable == e.archive_path.contains(".data/scripts/")));
+        assert!(selection.entries.iter().all(
+            |e| (e.mode == EntryMode::Executable) == e.archive_path.contains(".data/scripts/")
+        ));
+        // Modules 0o644 whatever their bits; data files and headers keep
+        // their source's (setuptools packed a 0o755 data file 0o755).
+        let mode = |path: &str| {
+            selection
+                .entries
+                .iter()
+                .find(|e| e.archive_path == path)
+                .unwrap()
+                .mode
+        };
+        assert_eq!(mode("m.py"), EntryMode::Regular);
+        assert_eq!(mode("Demo_Thing-1.0.data/data/top.txt"), EntryMode::Source);
+        assert_eq!(mode("Demo_Thing-1.0.data/headers/x.h"), EntryMode::Source);
     }
 
     #[test]
