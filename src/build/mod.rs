@@ -1,8 +1,15 @@
 //! The shared builder: artifacts written from the model.
+//!
+//! Which files go in ([`files`], [`manifest`]), where they land
+//! ([`install_paths`], [`scripts`], [`namespaces`]), the dist-info files
+//! ([`metadata`], [`dist_info`]), the wheel's name and tags ([`wheel_name`]),
+//! and the deterministic archive writer ([`archive`], [`wheel`]).
 
 pub mod archive;
 pub mod dist_info;
+pub mod files;
 pub mod install_paths;
+pub mod manifest;
 pub mod metadata;
 pub mod namespaces;
 pub mod scripts;
