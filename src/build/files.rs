@@ -881,21 +881,8 @@ fn is_identifier(name: &str) -> bool {
 
 /// Every namespace package and its parents, sorted (`_get_all_ns_packages`).
 fn all_namespace_packages(model: &Model) -> Vec<String> {
-    let mut all: Vec<String> = Vec::new();
-    for ns in list(&model.python.namespace_packages) {
-        let mut name = ns.as_str();
-        loop {
-            if !all.iter().any(|n| n == name) {
-                all.push(name.to_string());
-            }
-            match name.rsplit_once('.') {
-                Some((parent, _)) => name = parent,
-                None => break,
-            }
-        }
-    }
-    all.sort();
-    all
+    let declared: Vec<String> = list(&model.python.namespace_packages).to_vec();
+    crate::build::namespaces::all_namespace_packages(&declared)
 }
 
 /// `install_lib.get_exclusions` with single-version-externally-managed
@@ -909,39 +896,8 @@ fn namespace_exclusions(model: &Model) -> Vec<String> {
 
 /// `install_egg_info.install_namespaces`: `NAME-VER-pyX.Y-nspkg.pth`.
 fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
-    let packages = all_namespace_packages(model);
-    if packages.is_empty() {
-        return None;
-    }
-    let mut text = String::new();
-    for package in &packages {
-        let parts: Vec<String> = package.split('.').map(python_repr).collect();
-        let pth = if parts.len() == 1 {
-            format!("({},)", parts[0])
-        } else {
-            format!("({})", parts.join(", "))
-        };
-        let pkg = python_repr(package);
-        let mut lines = vec![
-            "import sys, types, os".to_string(),
-            format!("p = os.path.join(sys._getframe(1).f_locals['sitedir'], *{pth})"),
-            "importlib = __import__('importlib.util')".into(),
-            "__import__('importlib.machinery')".into(),
-            format!("m = sys.modules.setdefault({pkg}, importlib.util.module_from_spec(importlib.machinery.PathFinder.find_spec({pkg}, [os.path.dirname(p)])))"),
-            format!("m = m or sys.modules.setdefault({pkg}, types.ModuleType({pkg}))"),
-            "mp = (m or []) and m.__dict__.setdefault('__path__',[])".into(),
-            "(p not in mp) and mp.append(p)".into(),
-        ];
-        if let Some((parent, child)) = package.rsplit_once('.') {
-            lines.push(format!(
-                "m and setattr(sys.modules[{}], {}, m)",
-                python_repr(parent),
-                python_repr(child)
-            ));
-        }
-        text.push_str(&lines.join(";"));
-        text.push('\n');
-    }
+    let declared: Vec<String> = list(&model.python.namespace_packages).to_vec();
+    let text = crate::build::namespaces::write_nspkg_pth(&declared)?;
     Some(WheelEntry {
         archive_path: format!(
             "{}-py{}-nspkg.pth",
@@ -952,15 +908,6 @@ fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
         mode: EntryMode::Regular,
         content: EntryContent::Generated(text.into_bytes()),
     })
-}
-
-/// `repr(str)` for the identifier-like names a package has.
-fn python_repr(text: &str) -> String {
-    if text.contains('\'') && !text.contains('"') {
-        format!("\"{text}\"")
-    } else {
-        format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
-    }
 }
 
 // ---------------------------------------------------------------------------
