@@ -7,7 +7,8 @@
 //! 2. [`compat`]: the legacy APIs, written in Python under `compat/`, embedded;
 //! 3. [`model`]: the normalized description of a project (plain serde data);
 //! 4. [`frontend`]: fills the model from setup.py, setup.cfg and pyproject.toml;
-//! 5. [`build`]: writes artifacts from the model (core metadata today);
+//! 5. [`build`]: writes artifacts from the model (metadata, file selection,
+//!    dist-info, the wheel archive);
 //! 6. [`cli`]: the command line.
 
 pub mod build;
