@@ -162,14 +162,8 @@ fn json_has_the_documented_keys_and_provenance() {
 
 #[test]
 fn python_errors_render_like_rustc_with_a_location_and_hint() {
-    let temp = tempfile::tempdir().unwrap();
-    let project = temp.path().join("broken");
-    std::fs::create_dir(&project).unwrap();
-    std::fs::write(
-        project.join("setup.py"),
-        "from setuptools import setup\n\nsetup(name='x', version=VERSION)\n",
-    )
-    .unwrap();
+    let (_temp, project) =
+        project_with("from setuptools import setup\n\nsetup(name='x', version=VERSION)\n");
     let output = distill(&["inspect", project.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
@@ -184,14 +178,9 @@ fn python_errors_render_like_rustc_with_a_location_and_hint() {
 
 #[test]
 fn target_python_version_changes_what_the_script_sees() {
-    let temp = tempfile::tempdir().unwrap();
-    let project = temp.path().join("versioned");
-    std::fs::create_dir(&project).unwrap();
-    std::fs::write(
-        project.join("setup.py"),
+    let (_temp, project) = project_with(
         "import sys\nfrom setuptools import setup\nsetup(name='v', version='1.0', install_requires=['old'] if sys.version_info < (3, 9) else ['new'])\n",
-    )
-    .unwrap();
+    );
     for (python, expected) in [
         ("3.8", "Requires-Dist: old"),
         ("3.12", "Requires-Dist: new"),
