@@ -485,38 +485,3 @@ def stack(context=1):
 def getframeinfo(frame, context=1):
     return FrameInfo((frame, frame.f_code.co_filename, frame.f_lineno,
                       frame.f_code.co_name, None, None))
-
-
-class FullArgSpec(tuple):
-    """`inspect.getfullargspec`'s result: a named tuple of seven fields."""
-
-    _fields = ("args", "varargs", "varkw", "defaults", "kwonlyargs", "kwonlydefaults", "annotations")
-
-    def __new__(cls, args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations):
-        return tuple.__new__(cls, (args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations))
-
-    def __repr__(self):
-        fields = ", ".join("%s=%r" % (name, value) for name, value in zip(FullArgSpec._fields, self))
-        return "FullArgSpec(" + fields + ")"
-
-    def __getattr__(self, name):
-        if name in FullArgSpec._fields:
-            return self[FullArgSpec._fields.index(name)]
-        raise AttributeError(name)
-
-
-def getfullargspec(func):
-    """Argument names and defaults of a function, from its `__code__`."""
-    if hasattr(func, "__func__"):
-        func = func.__func__
-    code = getattr(func, "__code__", None)
-    if code is None:
-        raise TypeError("unsupported callable")
-    names = list(code.co_varnames)
-    positional = names[:code.co_argcount]
-    keyword_only = names[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
-    rest = names[code.co_argcount + code.co_kwonlyargcount:]
-    varargs = rest.pop(0) if code.co_flags & 0x04 else None
-    varkw = rest.pop(0) if code.co_flags & 0x08 else None
-    return FullArgSpec(positional, varargs, varkw, func.__defaults__, keyword_only,
-                       func.__kwdefaults__, {})
