@@ -1867,7 +1867,9 @@ fn is_container_type(owner: &str) -> bool {
 }
 
 /// Whether `str.isprintable()` holds for a character: not a control, format,
-/// separator (other than the ASCII space), surrogate or private-use character.
+/// separator (other than the ASCII space), surrogate, private-use or
+/// noncharacter code point. `repr()` escapes exactly the characters for
+/// which this is false, as CPython does, so both use this one predicate.
 pub fn is_printable(c: char) -> bool {
     if c == ' ' {
         return true;
@@ -1878,7 +1880,7 @@ pub fn is_printable(c: char) -> bool {
     !matches!(c as u32,
         0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x8e2 | 0x180e
         | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x2064 | 0x2066..=0x206f
-        | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0x110bd | 0x110cd
+        | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe | 0xffff | 0x110bd | 0x110cd
         | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
         | 0xf0000..=0x10ffff)
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use crate::python::format::{parse_format_string, FieldKey, FormatPiece};
 use crate::python::native::{add_methods, function};
+use crate::python::objects::is_printable;
 use crate::python::value::{name_key, Args, Class, Descriptor, Dict, HashKey, NativeFn, Value};
 use crate::python::{Interp, PyErr, PyResult};
 
@@ -561,19 +562,6 @@ fn is_alpha(c: char) -> bool {
         && !c.is_numeric()
         && !is_combining(c)
         && !matches!(c as u32, 0x24B6..=0x24E9 | 0x1F130..=0x1F149 | 0x1F150..=0x1F169 | 0x1F170..=0x1F189)
-}
-
-fn is_printable(c: char) -> bool {
-    if c == ' ' {
-        return true;
-    }
-    let code = c as u32;
-    !(c.is_control()
-        || is_py_space(c)
-        || matches!(code,
-            0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F | 0x180E | 0x200B..=0x200F
-            | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB
-            | 0xE000..=0xF8FF | 0xF0000.. | 0xFFFE | 0xFFFF))
 }
 
 fn is_identifier(text: &str) -> bool {
