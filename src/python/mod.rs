@@ -205,6 +205,20 @@ pub struct EmbeddedModule {
     pub source: &'static str,
 }
 
+impl StackEntry {
+    /// The frame's file as CPython reports it (`co_filename`): project files
+    /// by their absolute path, as they were run; embedded modules by their
+    /// `<distill>/...` name.
+    pub fn filename(&self, root: &std::path::Path) -> PathBuf {
+        let display = &self.file.display_path;
+        if self.origin_is_project && display.is_relative() {
+            root.join(display)
+        } else {
+            display.clone()
+        }
+    }
+}
+
 /// Creates a native module on first import.
 pub type ModuleFactory = fn(&mut Interp) -> PyResult<Rc<value::Module>>;
 

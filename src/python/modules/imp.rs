@@ -73,12 +73,7 @@ fn stack(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args.positional_only(interp, "stack", 0, 0)?;
     let mut frames = Vec::with_capacity(interp.stack.len());
     for entry in interp.stack.iter().rev() {
-        let display = &entry.file.display_path;
-        let filename = if entry.origin_is_project && display.is_relative() {
-            interp.root.join(display)
-        } else {
-            display.clone()
-        };
+        let filename = entry.filename(&interp.root);
         let (line, _) = entry.file.line_column(entry.location.start().into());
         frames.push(Value::tuple(vec![
             Value::str(filename.to_string_lossy().as_ref()),

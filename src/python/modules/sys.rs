@@ -233,7 +233,7 @@ fn frame_object(interp: &mut Interp, index: usize) -> PyResult<Value> {
     let (line, _) = entry.file.line_column(entry.location.start().into());
     let globals = entry.globals.clone().unwrap_or_else(new_namespace);
     let name = entry.function.clone();
-    let filename = entry.file.display_path.to_string_lossy().to_string();
+    let filename = entry.filename(&interp.root).to_string_lossy().to_string();
     let code = interp.new_object(&code_class);
     code.set("co_name", Value::Str(name));
     code.set("co_filename", Value::str(filename));
