@@ -298,19 +298,11 @@ fn hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
             return interp.call0(&bound);
         }
     }
-    // Instances of builtin subclasses without their own `__hash__` hash as their value.
-    let value = match (&value, Interp::builtin_payload(&value)) {
-        (Value::Instance(instance), Some(payload))
-            if !matches!(instance.class.lookup("__hash__"), Some(Value::Function(_))) =>
-        {
-            payload
-        }
-        _ => value,
-    };
-    if let Some(i) = value.as_i64() {
+    // `hash_key` already hashes a builtin subclass's instance as its value.
+    let key = interp.hash_key(value)?;
+    if let Some(i) = key.0.as_i64() {
         return Ok(Value::Int(i));
     }
-    let key = interp.hash_key(value)?;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     key.hash(&mut hasher);
     Ok(Value::Int((hasher.finish() >> 1) as i64))

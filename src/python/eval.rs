@@ -257,7 +257,7 @@ impl Interp {
             }
             Expr::Subscript(subscript) => {
                 let object = self.eval(frame, &subscript.value)?;
-                let index = self.eval_index(frame, &subscript.slice)?;
+                let index = self.eval(frame, &subscript.slice)?;
                 let current = self.getitem(&object, &index)?;
                 let right = self.eval(frame, &s.value)?;
                 let result = self.inplace_op(s.op, current, right)?;
@@ -686,7 +686,7 @@ impl Interp {
             }
             Expr::Subscript(subscript) => {
                 let object = self.eval(frame, &subscript.value)?;
-                let index = self.eval_index(frame, &subscript.slice)?;
+                let index = self.eval(frame, &subscript.slice)?;
                 self.setitem(&object, index, value)
             }
             Expr::Tuple(tuple) => self.assign_unpack(frame, &tuple.elts, value),
@@ -763,7 +763,7 @@ impl Interp {
             }
             Expr::Subscript(subscript) => {
                 let object = self.eval(frame, &subscript.value)?;
-                let index = self.eval_index(frame, &subscript.slice)?;
+                let index = self.eval(frame, &subscript.slice)?;
                 self.delitem(&object, &index)
             }
             Expr::Tuple(tuple) => {
@@ -1038,7 +1038,7 @@ impl Interp {
             }
             Expr::Subscript(subscript) => {
                 let object = self.eval(frame, &subscript.value)?;
-                let index = self.eval_index(frame, &subscript.slice)?;
+                let index = self.eval(frame, &subscript.slice)?;
                 self.set_location(subscript.range);
                 self.getitem(&object, &index)
             }
@@ -1262,11 +1262,6 @@ impl Interp {
             Expr::Starred(_) => Err(self.error("SyntaxError", "can't use starred expression here")),
             Expr::Await(_) => Err(self.error("SyntaxError", "'await' is not supported by distill")),
         }
-    }
-
-    /// Evaluates a subscript's index (a tuple of slices stays a tuple).
-    fn eval_index(&mut self, frame: &mut Frame, index: &Expr) -> PyResult<Value> {
-        self.eval(frame, index)
     }
 
     pub fn constant(&mut self, constant: &Constant) -> Value {
