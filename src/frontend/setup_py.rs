@@ -47,7 +47,6 @@ use std::rc::Rc;
 use rustpython_parser::ast::{self, Expr, Ranged};
 
 use crate::compat::hooks;
-use crate::diagnostics::Severity;
 use crate::python::host::{Host, RootedHost};
 use crate::python::{ErrorKind, FatalKind, Interp, Limits, PyErr, TargetPython, Value};
 
@@ -492,12 +491,5 @@ impl SetupCall {
             map.insert(name.clone(), value.to_json());
         }
         serde_json::Value::Object(map)
-    }
-
-    /// Whether any diagnostic is an error.
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
     }
 }

@@ -57,13 +57,6 @@ impl RootedHost {
         })
     }
 
-    /// Allows reads below another directory (e.g. the target Python's prefix).
-    pub fn allow_read(&mut self, path: &Path) {
-        if let Ok(canonical) = path.canonicalize() {
-            self.canonical_roots.push(canonical);
-        }
-    }
-
     fn confine(&self, path: &Path) -> io::Result<PathBuf> {
         let canonical = path.canonicalize()?;
         if self
@@ -141,12 +134,6 @@ impl MemoryHost {
     #[must_use]
     pub fn with_file(mut self, relative: &str, content: impl Into<Vec<u8>>) -> Self {
         self.files.insert(self.root.join(relative), content.into());
-        self
-    }
-
-    #[must_use]
-    pub fn with_env(mut self, name: &str, value: &str) -> Self {
-        self.environ.push((name.into(), value.into()));
         self
     }
 }

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 use super::value::{
     name_key, new_namespace, Args, BoundMethod, BuiltinType, Class, Descriptor, Dict, HashKey,
@@ -1817,16 +1817,6 @@ impl Interp {
                 Err(self.type_error(format!("{what} must be an integer, not {type_name}")))
             }
         }
-    }
-
-    /// Converts a big int to i64 or raises OverflowError.
-    pub fn bigint_to_i64(&mut self, value: &num_bigint::BigInt) -> PyResult<i64> {
-        value.to_i64().ok_or_else(|| {
-            self.error(
-                "OverflowError",
-                "Python int too large to convert to C ssize_t",
-            )
-        })
     }
 }
 
