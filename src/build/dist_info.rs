@@ -183,27 +183,12 @@ pub fn write_dist_info(
     if !links.trim().is_empty() {
         add("dependency_links.txt", links);
     }
-    if let Some(eager) = model
-        .other_keywords
-        .iter()
-        .rev()
-        .find(|keyword| keyword.name == "eager_resources")
-    {
-        // `'\n'.join(value) + '\n'`: a string joins its characters.
-        let items: Vec<String> = match &eager.value {
-            serde_json::Value::Array(items) => items
-                .iter()
-                .map(|item| match item {
-                    serde_json::Value::String(text) => text.clone(),
-                    other => other.to_string(),
-                })
-                .collect(),
-            serde_json::Value::String(text) => text.chars().map(String::from).collect(),
-            _ => Vec::new(),
-        };
-        if !eager.value.is_null() {
-            add("eager_resources.txt", write_lines(&items));
-        }
+    if let Some(items) = eager_resources(model) {
+        add("eager_resources.txt", write_lines(&items));
+    }
+    // egg2dist copies the `zip-safe` flag (it leaves `not-zip-safe` out).
+    if model.zip_safe.as_ref().is_some_and(|flag| flag.value) {
+        add("zip-safe", "\n".to_string());
     }
     if let Some(namespaces) = &model.python.namespace_packages {
         add("namespace_packages.txt", write_lines(&namespaces.value));
@@ -218,8 +203,32 @@ pub fn write_dist_info(
     files
 }
 
+/// The `eager_resources` keyword's items, when given (not `None`).
+pub fn eager_resources(model: &Model) -> Option<Vec<String>> {
+    let eager = model
+        .other_keywords
+        .iter()
+        .rev()
+        .find(|keyword| keyword.name == "eager_resources")?;
+    // `'\n'.join(value) + '\n'`: a string joins its characters.
+    match &eager.value {
+        serde_json::Value::Null => None,
+        serde_json::Value::Array(items) => Some(
+            items
+                .iter()
+                .map(|item| match item {
+                    serde_json::Value::String(text) => text.clone(),
+                    other => other.to_string(),
+                })
+                .collect(),
+        ),
+        serde_json::Value::String(text) => Some(text.chars().map(String::from).collect()),
+        _ => Some(Vec::new()),
+    }
+}
+
 /// setuptools' `write_arg`: `'\n'.join(value) + '\n'`.
-fn write_lines(items: &[String]) -> String {
+pub fn write_lines(items: &[String]) -> String {
     items.join("\n") + "\n"
 }
 

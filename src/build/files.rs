@@ -73,12 +73,9 @@ pub enum EntryMode {
 pub enum EntryContent {
     /// The source's bytes, unchanged.
     Copy,
-    /// distutils' `build_scripts` adjustment of a script whose first line
-    /// matches `^#!.*python[0-9.]*([ \t].*)?$`: the first line becomes
-    /// `#!python` + `post_interp` + `\n`, and the rest of the file follows
-    /// as Python re-writes it in text mode (universal newlines: `\r\n` and
-    /// `\r` become `\n`).
-    Shebang { post_interp: String },
+    /// A `scripts=` file as `build_scripts` writes it: a Python shebang
+    /// becomes `#!python` ([`super::scripts::build_script`]).
+    Script,
     /// Bytes setuptools generates (the `-nspkg.pth` file).
     Generated(Vec<u8>),
     /// A file of the egg-info directory setuptools generates (`PKG-INFO`,
@@ -93,6 +90,8 @@ pub enum EntryContent {
 pub struct WheelFiles {
     pub entries: Vec<WheelEntry>,
     pub warnings: Vec<String>,
+    /// The manifest (`SOURCES.txt`), when `include_package_data` made one.
+    pub sources: Vec<String>,
 }
 
 /// Why the selection failed.
@@ -127,13 +126,13 @@ pub enum FileSelectionError {
 pub struct SelectionOptions {
     /// The target Python's `X.Y` (names the `-nspkg.pth` file, as the egg
     /// base name `NAME-VER-pyX.Y` does).
-    pub python_version: String,
+    pub python_version: (u32, u32),
 }
 
 impl Default for SelectionOptions {
     fn default() -> Self {
         Self {
-            python_version: "3.11".into(),
+            python_version: (3, 11),
         }
     }
 }
@@ -231,7 +230,11 @@ pub fn select_wheel_files(
     headers(model, files, &data_dir, &mut entries)?;
     let mut entries = entries.list;
     entries.extend(nspkg_pth(model, options));
-    Ok(WheelFiles { entries, warnings })
+    Ok(WheelFiles {
+        entries,
+        warnings,
+        sources: manifest.unwrap_or_default(),
+    })
 }
 
 /// The entries so far, indexed by archive path. A later entry for the same
@@ -899,10 +902,15 @@ fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
     let declared: Vec<String> = list(&model.python.namespace_packages).to_vec();
     let text = crate::build::namespaces::write_nspkg_pth(&declared)?;
     Some(WheelEntry {
-        archive_path: format!(
-            "{}-py{}-nspkg.pth",
-            wheel_dist_name(model),
-            options.python_version
+        archive_path: crate::build::namespaces::nspkg_pth_name(
+            model.metadata.name.as_ref().map_or("UNKNOWN", |n| &n.value),
+            model
+                .metadata
+                .version
+                .as_ref()
+                .map_or("0.0.0", |v| &v.value),
+            options.python_version.0,
+            options.python_version.1,
         ),
         source: PathBuf::new(),
         mode: EntryMode::Regular,
@@ -1003,77 +1011,37 @@ fn scripts(
 ) -> Result<(), FileSelectionError> {
     for script in list(&model.python.scripts) {
         let source = require_file(files, "scripts", &script)?;
-        let content = match files.read(&source) {
+        match files.read(&source) {
             Ok(text) if text.is_empty() => {
                 // build_scripts warns and skips it, then install_scripts
                 // fails on the missing file: the build fails.
                 warnings.push(format!("{script} is an empty file (skipping)"));
                 return Err(FileSelectionError::EmptyScript { path: script });
             }
-            Ok(text) => shebang_post_interp(&text).map_or(EntryContent::Copy, |post_interp| {
-                EntryContent::Shebang { post_interp }
-            }),
-            Err(_) => EntryContent::Copy,
-        };
+            _ => {}
+        }
         let archive = format!("{data_dir}/scripts/{}", base_name(&source));
-        entries.push(&archive, &source, EntryMode::Executable, content);
+        entries.push(
+            &archive,
+            &source,
+            EntryMode::Executable,
+            EntryContent::Script,
+        );
     }
     Ok(())
 }
 
 impl EntryContent {
     /// The archive member's bytes, given the source's bytes (ignored for
-    /// [`EntryContent::Generated`]).
-    pub fn bytes(&self, source: &[u8]) -> Vec<u8> {
+    /// [`EntryContent::Generated`]; [`EntryContent::EggInfo`] files are
+    /// written by the caller).
+    pub fn bytes(&self, source: &[u8]) -> Result<Vec<u8>, super::scripts::ScriptError> {
         match self {
-            EntryContent::Copy => source.to_vec(),
-            EntryContent::Generated(bytes) => bytes.clone(),
-            EntryContent::EggInfo { .. } => source.to_vec(),
-            EntryContent::Shebang { post_interp } => {
-                let mut out = format!("#!python{post_interp}\n").into_bytes();
-                // Skip the first line (ended by \n, \r\n or \r).
-                let mut i = 0;
-                while i < source.len() && source[i] != b'\n' && source[i] != b'\r' {
-                    i += 1;
-                }
-                if source.get(i) == Some(&b'\r') && source.get(i + 1) == Some(&b'\n') {
-                    i += 2;
-                } else if i < source.len() {
-                    i += 1;
-                }
-                // The rest, as Python's universal newlines read it.
-                let rest = &source[i..];
-                let mut j = 0;
-                while j < rest.len() {
-                    match rest[j] {
-                        b'\r' => {
-                            out.push(b'\n');
-                            if rest.get(j + 1) == Some(&b'\n') {
-                                j += 1;
-                            }
-                        }
-                        byte => out.push(byte),
-                    }
-                    j += 1;
-                }
-                out
-            }
+            EntryContent::Copy | EntryContent::EggInfo { .. } => Ok(source.to_vec()),
+            EntryContent::Generated(bytes) => Ok(bytes.clone()),
+            EntryContent::Script => super::scripts::build_script(source),
         }
     }
-}
-
-/// `^#!.*python[0-9.]*([ \t].*)?$` on the first line: the group, if it
-/// matches.
-pub fn shebang_post_interp(text: &str) -> Option<String> {
-    let end = text.find(['\n', '\r']).unwrap_or(text.len());
-    let line = &text[..end];
-    let pattern = regex::Regex::new(r"^#!.*python[0-9.]*([ \t].*)?$").ok()?;
-    let captures = pattern.captures(line)?;
-    Some(
-        captures
-            .get(1)
-            .map_or(String::new(), |m| m.as_str().to_string()),
-    )
 }
 
 /// `install_headers` under bdist_wheel: `NAME-VER.data/headers/<basename>`.
@@ -1493,14 +1461,21 @@ mod tests {
         };
         // setuptools wrote `#!python\n`, `#!python -u\n`, `#!python -O\n`;
         // the others unchanged; every script 0o755.
-        let shebang = |post: &str| EntryContent::Shebang {
-            post_interp: post.into(),
+        let first_line = |path: &str| {
+            let entry = entry(path);
+            let source = files.read_file(&entry.source).unwrap();
+            let bytes = entry.content.bytes(source.as_bytes()).unwrap();
+            String::from_utf8(bytes)
+                .unwrap()
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
         };
-        assert_eq!(entry("tool").content, shebang(""));
-        assert_eq!(entry("tool2.py").content, shebang(" -u"));
-        assert_eq!(entry("pyw").content, shebang(" -O"));
-        assert_eq!(entry("shell").content, EntryContent::Copy);
-        assert_eq!(entry("bin.dat").content, EntryContent::Copy);
+        assert_eq!(first_line("tool"), "#!python");
+        assert_eq!(first_line("tool2.py"), "#!python -u");
+        assert_eq!(first_line("pyw"), "#!python -O");
+        assert_eq!(first_line("shell"), "#!/bin/sh");
         assert!(selection.entries.iter().all(
             |e| (e.mode == EntryMode::Executable) == e.archive_path.contains(".data/scripts/")
         ));
@@ -1991,7 +1966,7 @@ mod tests {
                 .find(|e| e.archive_path == format!("s9-1.0.data/scripts/{name}"))
                 .unwrap();
             let source = files.read_file(&entry.source).unwrap();
-            String::from_utf8(entry.content.bytes(source.as_bytes())).unwrap()
+            String::from_utf8(entry.content.bytes(source.as_bytes()).unwrap()).unwrap()
         };
         assert_eq!(bytes("crlf"), "#!python\nprint(1)\nx\ny\n");
         assert_eq!(bytes("already"), "#!python\nok\n");
@@ -2030,20 +2005,5 @@ mod tests {
         let mut src = model("a b");
         src.python.package_dir = given(map(&[("", "src".to_string())]));
         assert_eq!(manifest::egg_info_dir(&src), "src/a_b.egg-info");
-    }
-
-    #[test]
-    fn shebang_pattern() {
-        assert_eq!(
-            shebang_post_interp("#!/usr/bin/env python\n"),
-            Some(String::new())
-        );
-        assert_eq!(
-            shebang_post_interp("#!/usr/bin/python2.7 -tt\r\nx"),
-            Some(" -tt".into())
-        );
-        assert_eq!(shebang_post_interp("#!/usr/bin/pythonw\n"), None);
-        assert_eq!(shebang_post_interp("#!/bin/sh\n"), None);
-        assert_eq!(shebang_post_interp("print(1)\n"), None);
     }
 }

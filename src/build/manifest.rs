@@ -543,6 +543,13 @@ pub fn generated_egg_info_files(model: &Model) -> Vec<&'static str> {
     {
         names.push("eager_resources.txt");
     }
+    // `write_safety_flag`: `zip-safe` or `not-zip-safe` when `zip_safe`
+    // is given.
+    match model.zip_safe.as_ref().map(|flag| flag.value) {
+        Some(true) => names.push("zip-safe"),
+        Some(false) => names.push("not-zip-safe"),
+        None => {}
+    }
     names
 }
 

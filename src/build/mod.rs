@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod dist_info;
+pub mod egg_info;
 pub mod files;
 pub mod install_paths;
 pub mod manifest;

@@ -1,30 +1,44 @@
-//! A wheel assembled from the model and the files chosen for it: the last
-//! step of `bdist_wheel`, after file selection and compilation.
-//!
-//! The caller gives the files as they lie in the wheel (package files at
-//! the root, `NAME-VER.data/scripts/...`, ...) and the license files; this
-//! module adds what setuptools and wheel derive from the model (the
-//! namespace packages' `-nspkg.pth`, the dist-info files, RECORD), leaves
-//! out the namespace packages' `__init__.py`, and writes the archive.
+//! The wheel, assembled: the files [`super::files`] selected, read from the
+//! project (setup.py's writes included) and adjusted (scripts, generated
+//! files), the dist-info files derived from the model, and RECORD, written
+//! to a temporary file and renamed into place.
 
 use std::path::{Path, PathBuf};
 
 use crate::build::archive::{ArchiveError, ArchiveWriter, WheelWriter, ZipArchiveWriter};
 use crate::build::dist_info::write_dist_info;
-use crate::build::namespaces::{excluded_init_files, nspkg_pth_name, write_nspkg_pth};
+use crate::build::egg_info::write_egg_info_file;
+use crate::build::files::{
+    select_wheel_files, EntryContent, EntryMode, FileSelectionError, SelectionOptions, WheelEntry,
+};
+use crate::build::scripts::ScriptError;
 use crate::build::wheel_name::{WheelFilename, WheelFilenameError, WheelTag};
+use crate::frontend::SourceTree;
 use crate::model::Model;
 
-/// Why a wheel could not be written.
+/// Why a wheel could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum WheelError {
     #[error(transparent)]
     Archive(#[from] ArchiveError),
     #[error(transparent)]
     Filename(#[from] WheelFilenameError),
+    #[error(transparent)]
+    Selection(#[from] FileSelectionError),
+    #[error("cannot read `{path}`: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("script `{path}`: {source}")]
+    Script { path: String, source: ScriptError },
+    #[error(
+        "the project has extension modules or C libraries ({names}); distill does not compile them yet"
+    )]
+    NativeCode { names: String },
 }
 
-/// One file of the wheel, at its archive path.
+/// One file of the wheel, at its archive path, with its final bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WheelFile {
     pub path: String,
@@ -49,9 +63,117 @@ pub struct WheelOptions {
     pub source_date_epoch: Option<i64>,
 }
 
-/// Adds the files, the `-nspkg.pth`, the dist-info files and RECORD to
-/// `writer` and finishes it. `licenses` are `(path, contents)` for the
-/// model's `License-File` paths.
+/// A wheel written to disk.
+#[derive(Debug, Clone)]
+pub struct BuiltWheel {
+    pub path: PathBuf,
+    /// What setuptools would have printed while selecting the files.
+    pub warnings: Vec<String>,
+}
+
+/// Builds the project's wheel into `out_dir`: selects the files as
+/// setuptools does, reads and adjusts them, and writes the archive
+/// atomically (a failure leaves no file behind).
+pub fn build_wheel(
+    tree: &SourceTree,
+    model: &Model,
+    out_dir: &Path,
+    options: &WheelOptions,
+) -> Result<BuiltWheel, WheelError> {
+    refuse_native_code(model)?;
+    let selection = tree.with_files(|files| {
+        select_wheel_files(
+            model,
+            files,
+            &SelectionOptions {
+                python_version: options.python_version,
+            },
+        )
+    })?;
+    let files = read_entries(tree, model, &selection.entries, &selection.sources)?;
+    let mut licenses = Vec::new();
+    for path in model.metadata.license_paths.iter().flatten() {
+        let contents = tree
+            .read_bytes(Path::new(path))
+            .map_err(|source| WheelError::Read {
+                path: path.clone(),
+                source,
+            })?;
+        licenses.push((path.as_str(), contents));
+    }
+    let licenses: Vec<(&str, &[u8])> = licenses.iter().map(|(p, c)| (*p, c.as_slice())).collect();
+    let path = write_wheel(out_dir, model, &files, &licenses, options)?;
+    Ok(BuiltWheel {
+        path,
+        warnings: selection.warnings,
+    })
+}
+
+/// Extension modules are compiled by the native builder (not yet part of
+/// distill): a wheel without them would install and then fail to import.
+fn refuse_native_code(model: &Model) -> Result<(), WheelError> {
+    if is_root_pure(model) {
+        return Ok(());
+    }
+    let mut names: Vec<String> = Vec::new();
+    for extension in model.native.ext_modules.iter().flat_map(|e| &e.value) {
+        names.push(extension.name.clone());
+    }
+    for library in model.native.libraries.iter().flat_map(|l| &l.value) {
+        names.push(format!("library {}", library.name));
+    }
+    Err(WheelError::NativeCode {
+        names: names.join(", "),
+    })
+}
+
+/// Each selected entry's final bytes and permissions.
+fn read_entries(
+    tree: &SourceTree,
+    model: &Model,
+    entries: &[WheelEntry],
+    sources: &[String],
+) -> Result<Vec<WheelFile>, WheelError> {
+    let mut files = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let display = entry.source.to_string_lossy().into_owned();
+        let contents = match &entry.content {
+            EntryContent::Generated(bytes) => bytes.clone(),
+            EntryContent::EggInfo { file } => write_egg_info_file(model, file, sources)
+                .unwrap_or_default()
+                .into_bytes(),
+            content => {
+                let source = tree
+                    .read_bytes(&entry.source)
+                    .map_err(|source| WheelError::Read {
+                        path: display.clone(),
+                        source,
+                    })?;
+                content
+                    .bytes(&source)
+                    .map_err(|source| WheelError::Script {
+                        path: display.clone(),
+                        source,
+                    })?
+            }
+        };
+        let executable = match entry.mode {
+            EntryMode::Regular => false,
+            EntryMode::Executable => true,
+            EntryMode::Source => tree.is_executable(&entry.source),
+        };
+        files.push(WheelFile {
+            path: entry.archive_path.clone(),
+            contents,
+            executable,
+        });
+    }
+    Ok(files)
+}
+
+/// Adds the files, the dist-info files and RECORD to `writer` and
+/// finishes it. `licenses` are `(path, contents)` for the model's
+/// `License-File` paths.
 pub fn write_wheel_archive<W: ArchiveWriter>(
     writer: W,
     model: &Model,
@@ -62,32 +184,8 @@ pub fn write_wheel_archive<W: ArchiveWriter>(
     let filename = wheel_filename(model, options)?;
     let dist_info = filename.dist_info_dir();
     let mut wheel = WheelWriter::new(writer, &dist_info);
-    let namespaces = model
-        .python
-        .namespace_packages
-        .as_ref()
-        .map(|n| n.value.clone())
-        .unwrap_or_default();
-    let excluded = excluded_init_files(&namespaces);
     for file in files {
-        if excluded.contains(&file.path) {
-            continue;
-        }
         wheel.add_file(&file.path, &file.contents, file.executable)?;
-    }
-    if let Some(pth) = write_nspkg_pth(&namespaces) {
-        let (major, minor) = options.python_version;
-        let name = nspkg_pth_name(
-            model.metadata.name.as_ref().map_or("UNKNOWN", |n| &n.value),
-            model
-                .metadata
-                .version
-                .as_ref()
-                .map_or("0.0.0", |v| &v.value),
-            major,
-            minor,
-        );
-        wheel.add_file(&name, pth.as_bytes(), false)?;
     }
     for file in write_dist_info(
         model,
@@ -202,38 +300,50 @@ mod tests {
     }
 
     fn package_files() -> Vec<WheelFile> {
-        [
-            (
-                "ns/__init__.py",
-                &b"__import__('pkg_resources').declare_namespace(__name__)\n"[..],
-            ),
-            ("ns/sub/__init__.py", &b"\n"[..]),
-        ]
-        .iter()
-        .map(|(path, contents)| WheelFile {
-            path: path.to_string(),
-            contents: contents.to_vec(),
-            executable: false,
-        })
-        .collect()
+        [("ns/sub/__init__.py", &b"\n"[..])]
+            .iter()
+            .map(|(path, contents)| WheelFile {
+                path: path.to_string(),
+                contents: contents.to_vec(),
+                executable: false,
+            })
+            .collect()
     }
 
     const LICENSES: [(&str, &[u8]); 2] = [("COPYING", b"Copyright\n"), ("NOTICE.md", b"notice\n")];
 
     /// The real `ns.sub-1.0-py3-none-any.whl` (setuptools 69.5.1, wheel
-    /// 0.43.0): same entries in the same order, same RECORD, from the
-    /// project's files (the namespace `__init__.py` included and dropped).
+    /// 0.43.0), rebuilt from the project's files: same entries in the same
+    /// order, same RECORD (the namespace `__init__.py` left out, the
+    /// `-nspkg.pth` added by the file selection).
     #[test]
     fn rebuilds_real_namespace_wheel() {
-        let entries = write_wheel_archive(
-            ListArchiveWriter::new(),
-            &ns_sub_model(),
-            &package_files(),
-            &LICENSES,
-            &options(),
-        )
-        .unwrap();
-        let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        let project = tempfile::tempdir().unwrap();
+        for (path, contents) in [
+            (
+                "ns/__init__.py",
+                "__import__('pkg_resources').declare_namespace(__name__)\n",
+            ),
+            ("ns/sub/__init__.py", "\n"),
+            ("COPYING", "Copyright\n"),
+            ("NOTICE.md", "notice\n"),
+        ] {
+            let path = project.path().join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, contents).unwrap();
+        }
+        let overlay = Default::default();
+        let tree = SourceTree::new(project.path(), &overlay).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let built = build_wheel(&tree, &ns_sub_model(), out.path(), &options()).unwrap();
+        assert_eq!(
+            built.path.file_name().unwrap(),
+            "ns.sub-1.0-py3-none-any.whl"
+        );
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&built.path).unwrap()).unwrap();
+        let paths: Vec<String> = (0..zip.len())
+            .map(|i| zip.by_index(i).unwrap().name().to_string())
+            .collect();
         assert_eq!(
             paths,
             [
@@ -251,7 +361,12 @@ mod tests {
                 "ns.sub-1.0.dist-info/RECORD",
             ]
         );
-        let record = String::from_utf8(entries.last().unwrap().contents.clone()).unwrap();
+        let mut record = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("ns.sub-1.0.dist-info/RECORD").unwrap(),
+            &mut record,
+        )
+        .unwrap();
         assert_eq!(
             record,
             "ns.sub-1.0-py3.11-nspkg.pth,sha256=-maRqlr0aUiSlEuIPMkCyq4nCGZ0irnvKhWO4D08zg0,447
@@ -268,6 +383,22 @@ ns.sub-1.0.dist-info/top_level.txt,sha256=gYROM57IoQWVk94HYQDC9Gp2cVZR94BsvJZbzO
 ns.sub-1.0.dist-info/RECORD,,
 "
         );
+    }
+
+    #[test]
+    fn native_code_is_refused() {
+        let mut model = ns_sub_model();
+        model.native.libraries = sourced(vec![crate::model::ClibLibrary {
+            name: "helper".into(),
+            ..Default::default()
+        }]);
+        let project = tempfile::tempdir().unwrap();
+        let overlay = Default::default();
+        let tree = SourceTree::new(project.path(), &overlay).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let error = build_wheel(&tree, &model, out.path(), &options()).unwrap_err();
+        assert!(error.to_string().contains("library helper"), "{error}");
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
     }
 
     #[test]

@@ -35,23 +35,8 @@ pub struct InspectArgs {
 }
 
 pub fn run(args: InspectArgs) -> ExitCode {
-    let config =
-        match super::options::SideConfig::load(args.evaluation.config.as_deref(), &args.dir) {
-            Ok(config) => config,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::from(2);
-            }
-        };
-    let options = match args.evaluation.to_options(&config) {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    };
-    let overrides = match args.evaluation.overrides(&config) {
-        Ok(overrides) => overrides,
+    let (options, overrides) = match args.evaluation.prepare(&args.dir) {
+        Ok(prepared) => prepared,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);

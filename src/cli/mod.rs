@@ -1,6 +1,7 @@
 //! The command line: raw arguments become validated settings here, and only
 //! `main` turns outcomes into exit codes (0 success, 1 failure, 2 usage).
 
+mod build;
 mod inspect;
 mod options;
 mod python;
@@ -25,6 +26,9 @@ enum Command {
     /// Show what a project declares (metadata, requirements, packages,
     /// extensions) by evaluating its setup.py in a sandbox.
     Inspect(inspect::InspectArgs),
+    /// Build the project's wheel into `DIR/dist` (or `--out`), as
+    /// setuptools' bdist_wheel would, without running Python.
+    Build(build::BuildArgs),
     /// Evaluate a Python file in distill's sandbox and print what it printed
     /// (a development tool: compare with `python3 FILE`).
     #[command(hide = true)]
@@ -35,6 +39,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Build(args) => build::run(args),
         Command::Python(args) => python::run(args),
     }
 }

@@ -92,6 +92,17 @@ impl SideConfig {
 }
 
 impl EvaluationArgs {
+    /// The side config for `project`, then the evaluation options and
+    /// overrides: what every evaluating command starts with. The error is a
+    /// usage error (exit status 2).
+    pub fn prepare(
+        &self,
+        project: &Path,
+    ) -> Result<(EvaluateOptions, Vec<(String, String)>), String> {
+        let config = SideConfig::load(self.config.as_deref(), project)?;
+        Ok((self.to_options(&config)?, self.overrides(&config)?))
+    }
+
     /// Validates the raw arguments (and the side config) into evaluation options.
     pub fn to_options(&self, config: &SideConfig) -> Result<EvaluateOptions, String> {
         let (major, minor) = self

@@ -26,28 +26,59 @@ pub struct Project {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The project's files as the declarative frontends read them: the disk,
-/// confined to the root, under what setup.py wrote into its overlay.
-struct FileView<'a> {
+/// The project's files as every later step reads them: the disk, confined
+/// to the root (a symbolic link leading out is refused), under what
+/// setup.py wrote into its overlay. Paths are relative to the root.
+pub struct SourceTree<'a> {
     host: RootedHost,
     overlay: &'a std::collections::BTreeMap<PathBuf, Vec<u8>>,
 }
 
-impl FileView<'_> {
+impl<'a> SourceTree<'a> {
+    pub fn new(
+        root: &Path,
+        overlay: &'a std::collections::BTreeMap<PathBuf, Vec<u8>>,
+    ) -> io::Result<Self> {
+        Ok(Self {
+            host: RootedHost::new(root, Vec::new())?,
+            overlay,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        self.host.root()
+    }
+
     fn absolute(&self, relative: &Path) -> PathBuf {
         crate::python::vfs::normalize(&self.host.root().join(relative))
     }
 
-    fn read(&self, relative: &Path) -> io::Result<String> {
+    /// A file's bytes: the overlay's if setup.py wrote it, else the disk's.
+    pub fn read_bytes(&self, relative: &Path) -> io::Result<Vec<u8>> {
         let relative = crate::python::vfs::normalize(relative);
         if let Some(content) = self.overlay.get(&relative) {
-            return Ok(String::from_utf8_lossy(content).into_owned());
+            return Ok(content.clone());
         }
-        let bytes = self.host.read(&self.absolute(&relative))?;
-        String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        self.host.read(&self.absolute(&relative))
     }
 
-    fn list(&self, relative: &Path) -> io::Result<Vec<DirEntry>> {
+    /// A file as UTF-8 text.
+    pub fn read(&self, relative: &Path) -> io::Result<String> {
+        String::from_utf8(self.read_bytes(relative)?)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+
+    /// Whether a file has any execute bit (files setup.py wrote have none).
+    pub fn is_executable(&self, relative: &Path) -> bool {
+        let relative = crate::python::vfs::normalize(relative);
+        if self.overlay.contains_key(&relative) {
+            return false;
+        }
+        self.host.is_executable(&self.absolute(&relative))
+    }
+
+    /// A directory's entries, the overlay's files and directories included.
+    pub fn list(&self, relative: &Path) -> io::Result<Vec<DirEntry>> {
         let relative = crate::python::vfs::normalize(relative);
         let mut entries: Vec<DirEntry> = match self.host.list_dir(&self.absolute(&relative)) {
             Ok(entries) => entries
@@ -77,6 +108,24 @@ impl FileView<'_> {
             }
         }
         Ok(entries)
+    }
+
+    /// Runs `f` with the tree as the [`ProjectFiles`] callbacks the
+    /// frontends and the file selection take.
+    pub fn with_files<R>(&self, f: impl FnOnce(ProjectFiles) -> R) -> R {
+        let read_file = |path: &Path| self.read(path);
+        let list_dir = |path: &Path| self.list(path);
+        f(ProjectFiles {
+            read_file: &read_file,
+            list_dir: &list_dir,
+        })
+    }
+}
+
+impl Project {
+    /// The project's files, setup.py's writes included.
+    pub fn tree(&self) -> io::Result<SourceTree<'_>> {
+        SourceTree::new(&self.root, &self.setup_call.overlay)
     }
 }
 
@@ -121,16 +170,12 @@ pub fn load_project(
     let (setup_py_model, keyword_diagnostics) = keywords::convert_keywords(&setup_call);
     diagnostics.extend(keyword_diagnostics);
 
-    let host = RootedHost::new(&root, Vec::new()).map_err(|error| {
+    let view = SourceTree::new(&root, &setup_call.overlay).map_err(|error| {
         vec![
             Diagnostic::error("E0001", format!("cannot open the project: {error}"))
                 .with_path(&root),
         ]
     })?;
-    let view = FileView {
-        host,
-        overlay: &setup_call.overlay,
-    };
     let read_file = |path: &Path| view.read(path);
     let list_dir = |path: &Path| view.list(path);
     let files = ProjectFiles {

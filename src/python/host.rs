@@ -71,6 +71,16 @@ impl RootedHost {
     }
 }
 
+impl RootedHost {
+    /// Whether the file at `path` (inside the roots) has an execute bit.
+    pub fn is_executable(&self, path: &Path) -> bool {
+        use std::os::unix::fs::PermissionsExt;
+        self.confine(path)
+            .and_then(std::fs::metadata)
+            .is_ok_and(|meta| meta.permissions().mode() & 0o111 != 0)
+    }
+}
+
 impl Host for RootedHost {
     fn root(&self) -> &Path {
         &self.root
