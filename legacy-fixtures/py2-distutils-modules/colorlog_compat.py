@@ -1,0 +1,4 @@
+try:
+    from colorlog import ColorFormatter
+except ImportError, e:
+    ColorFormatter = None

@@ -1,0 +1,1 @@
+from twistedish.release import __version__

@@ -1,0 +1,3 @@
+class EchoFactory(object):
+    def buildProtocol(self, addr):
+        return None
