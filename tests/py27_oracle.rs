@@ -24,8 +24,8 @@
 //!
 //! The oracle: `DISTILL_TEST_PY27` (set by `scripts/test`), else the venv
 //! `scripts/test-env-py27` creates from pyenv's 2.7.18 or `DISTILL_PY27` (offline once
-//! created). The test is skipped, with a message, only when neither is there; `DISTILL_FIXTURES=a,b` limits it
-//! to some fixtures.
+//! created). The test is skipped, with a message, only when neither is there;
+//! `DISTILL_FIXTURES=a,b` limits it to some fixtures.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
