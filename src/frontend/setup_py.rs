@@ -298,10 +298,28 @@ fn exception_hint(
                  if setup.py needs it only for a value, pass that value with `--set FIELD=VALUE`"
             )
         }
+        "NameError" if python2_builtin(message).is_some() => format!(
+            "`{}` is a Python 2 builtin; evaluate the script for Python 2 with `--python-version 2.7`",
+            python2_builtin(message).unwrap_or_default()
+        ),
         "FileNotFoundError" => "the file is not in the project; an sdist must ship every file its setup.py reads".into(),
         "PermissionError" => "distill reads only files inside the project root".into(),
         _ => "this is what CPython would raise running setup.py; fix the script or pass the values it computes with `--set FIELD=VALUE`".into(),
     }
+}
+
+/// The Python 2 builtin a `NameError` message names (`NameError: name 'execfile' is not
+/// defined`), when distill provides it for a Python 2 target.
+fn python2_builtin(message: &str) -> Option<&str> {
+    let name = message
+        .strip_prefix("NameError: ")
+        .unwrap_or(message)
+        .strip_prefix("name '")?
+        .split_once('\'')
+        .map(|(name, _)| name)?;
+    crate::python::builtins::PYTHON2_BUILTINS
+        .contains(&name)
+        .then_some(name)
 }
 
 /// Environment variables whose final value differs from the initial one.
@@ -491,5 +509,27 @@ impl SetupCall {
             map.insert(name.clone(), value.to_json());
         }
         serde_json::Value::Object(map)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::python2_builtin;
+
+    #[test]
+    fn python2_builtins_named_by_a_name_error() {
+        assert_eq!(
+            python2_builtin("NameError: name 'execfile' is not defined"),
+            Some("execfile")
+        );
+        assert_eq!(
+            python2_builtin("name 'basestring' is not defined"),
+            Some("basestring")
+        );
+        assert_eq!(
+            python2_builtin("NameError: name 'version' is not defined"),
+            None
+        );
+        assert_eq!(python2_builtin("NameError: something else"), None);
     }
 }

@@ -15,7 +15,23 @@ use super::{Interp, PyResult};
 
 /// Builtins that the evaluator handles itself because they see the frame.
 pub const FRAME_BUILTINS: &[&str] = &[
-    "globals", "locals", "exec", "eval", "vars", "dir", "compile", "open",
+    "globals", "locals", "exec", "eval", "vars", "dir", "compile", "open", "execfile",
+];
+
+/// The Python 2 builtins a script sees when the target is Python 2 (`--python-version
+/// 2.7`), which setup scripts of that era use: `execfile` to read a version file, and the
+/// names of types that Python 3 merged or renamed, as their Python 3 types
+/// (`isinstance(name, basestring)`, `unicode(text)`, `xrange(n)`, `long(n)`, `unichr(n)`).
+/// The merged types are the same class here, so `isinstance(1, long)` is true where Python
+/// 2 said false: no setup script seen depends on that. A Python 3 target has none of them,
+/// as CPython 3 has none.
+pub const PYTHON2_BUILTINS: &[&str] = &[
+    "execfile",
+    "basestring",
+    "unicode",
+    "long",
+    "xrange",
+    "unichr",
 ];
 
 pub fn install(interp: &mut Interp) {
@@ -77,6 +93,23 @@ pub fn install(interp: &mut Interp) {
     }
     for (name, class) in interp.types.named() {
         namespace.insert(name_key(name), Value::Class(class));
+    }
+    if interp.target.major == 2 {
+        // See PYTHON2_BUILTINS.
+        namespace.insert(
+            name_key("execfile"),
+            function("builtins", "execfile", frame_builtin),
+        );
+        let types = &interp.types;
+        for (name, class) in [
+            ("basestring", &types.str),
+            ("unicode", &types.str),
+            ("long", &types.int),
+            ("xrange", &types.range),
+        ] {
+            namespace.insert(name_key(name), Value::Class(class.clone()));
+        }
+        namespace.insert(name_key("unichr"), function("builtins", "unichr", chr));
     }
     let os_error = interp.types.exception("OSError");
     namespace.insert(name_key("IOError"), Value::Class(os_error.clone()));
@@ -712,4 +745,72 @@ fn import(interp: &mut Interp, args: Args) -> PyResult<Value> {
 /// Converts an int-like `Value` for natives that need a `usize` count.
 pub fn to_usize(value: &Value) -> Option<usize> {
     value.as_bigint().and_then(|i| i.to_usize())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::python::host::MemoryHost;
+    use crate::python::{Interp, Limits, TargetPython};
+
+    /// Runs `script` as setup.py for Python `major.minor`; the script asserts what it expects.
+    fn run(major: u32, minor: u32, script: &str) -> Result<(), String> {
+        let host = MemoryHost::new("/project")
+            .with_file("setup.py", script)
+            // A Python 2 version file, as execfile'd by setup scripts of that era.
+            .with_file("pkg/version.py", "__version__ = '1.0'\nMODE = 0644\n");
+        let mut interp = Interp::new(
+            Box::new(host),
+            TargetPython::for_host(major, minor),
+            Limits::default(),
+        );
+        interp
+            .run_main(Path::new("/project/setup.py"), &[])
+            .map(|_| ())
+            .map_err(|_| format!("the script failed on Python {major}.{minor}"))
+    }
+
+    #[test]
+    fn python2_builtins_for_a_python2_target() {
+        run(
+            2,
+            7,
+            concat!(
+                "execfile('pkg/version.py')\n",
+                "assert __version__ == '1.0' and MODE == 420, (__version__, MODE)\n",
+                "ns = {}\n",
+                "execfile('pkg/version.py', ns)\n",
+                "assert ns['__version__'] == '1.0'\n",
+                "def in_function():\n",
+                "    local = {}\n",
+                "    execfile('pkg/version.py', globals(), local)\n",
+                "    return local['__version__']\n",
+                "assert in_function() == '1.0'\n",
+                "assert isinstance(u'text', basestring) and unicode(5) == '5'\n",
+                "assert long('10') == 10 and list(xrange(3)) == [0, 1, 2]\n",
+                "assert unichr(233) == '\\xe9'\n",
+            ),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn no_python2_builtins_for_a_python3_target() {
+        let mut script = String::new();
+        for name in super::PYTHON2_BUILTINS {
+            script.push_str(&format!(
+                "try:\n    {name}\nexcept NameError:\n    pass\nelse:\n    raise AssertionError('{name}')\n"
+            ));
+        }
+        run(3, 11, &script).unwrap();
+        // And the check itself can fail.
+        assert!(run(2, 7, &script).is_err());
+    }
+
+    #[test]
+    fn execfile_of_a_missing_file_raises() {
+        let script = "try:\n    execfile('nope.py')\nexcept IOError:\n    pass\nelse:\n    raise AssertionError\n";
+        run(2, 7, script).unwrap();
+    }
 }

@@ -1637,6 +1637,7 @@ impl Interp {
                 Ok(Value::list(names.into_iter().map(Value::str).collect()))
             }
             "exec" | "eval" => self.exec_or_eval(frame, name, args),
+            "execfile" => self.execfile(frame, args),
             "compile" => {
                 let slots = args.bind(
                     self,
@@ -1658,14 +1659,7 @@ impl Interp {
                 )?;
                 let mode =
                     self.expect_str(slots[2].as_ref().unwrap_or(&Value::None), "compile() mode")?;
-                let object = self.types.object.clone();
-                let class =
-                    self.new_class("code", "code", "builtins", vec![object], new_namespace())?;
-                let code = self.new_object(&class);
-                code.set("co_source", Value::str(source));
-                code.set("co_filename", Value::Str(filename));
-                code.set("co_mode", Value::Str(mode));
-                Ok(Value::Instance(code))
+                self.compiled_code(source, filename, mode)
             }
             "open" => {
                 let io = self.import_absolute("io")?;
@@ -1677,6 +1671,45 @@ impl Interp {
             }
             _ => Err(self.error("RuntimeError", format!("unknown frame builtin {name}"))),
         }
+    }
+
+    /// What `compile()` returns: the source with its file name, for `exec`/`eval`.
+    fn compiled_code(
+        &mut self,
+        source: String,
+        filename: Rc<str>,
+        mode: Rc<str>,
+    ) -> PyResult<Value> {
+        let object = self.types.object.clone();
+        let class = self.new_class("code", "code", "builtins", vec![object], new_namespace())?;
+        let code = self.new_object(&class);
+        code.set("co_source", Value::str(source));
+        code.set("co_filename", Value::Str(filename));
+        code.set("co_mode", Value::Str(mode));
+        Ok(Value::Instance(code))
+    }
+
+    /// Python 2's `execfile(filename[, globals[, locals]])`: `exec` of the file's text
+    /// (read as `open()` reads, so within the sandbox and with the script's own writes),
+    /// under the file's name, in the caller's namespaces unless given others.
+    fn execfile(&mut self, frame: &mut Frame, args: Args) -> PyResult<Value> {
+        let slots = args.bind(self, "execfile", &["filename", "globals", "locals"], 1)?;
+        let filename = self.expect_str(
+            slots[0].as_ref().unwrap_or(&Value::None),
+            "execfile() filename",
+        )?;
+        let file =
+            self.call_frame_builtin(frame, "open", Args::new(vec![Value::Str(filename.clone())]))?;
+        let text = self.call_method(&file, "read", Vec::new());
+        self.call_method(&file, "close", Vec::new())?;
+        let text = match text? {
+            Value::Str(text) => text.to_string(),
+            other => self.source_text(&other)?,
+        };
+        let code = self.compiled_code(text, filename, Rc::from("exec"))?;
+        let mut positional = vec![code];
+        positional.extend(slots[1..].iter().map(|s| s.clone().unwrap_or(Value::None)));
+        self.exec_or_eval(frame, "exec", Args::new(positional))
     }
 
     fn frame_locals(&mut self, frame: &Frame) -> Value {
