@@ -25,6 +25,11 @@ pub const FRAME_BUILTINS: &[&str] = &[
 /// The merged types are the same class here, so `isinstance(1, long)` is true where Python
 /// 2 said false: no setup script seen depends on that. A Python 3 target has none of them,
 /// as CPython 3 has none.
+///
+/// A Python 2 target also gets Python 2's `filter`, `map` and `zip`, which return lists
+/// (`classifiers=filter(None, ...)` was a list then). Two corners stay Python 3's: `filter`
+/// of a str or tuple gives a list (Python 2 gave a str or tuple), and `map` over iterables
+/// of different lengths stops at the shortest (Python 2 padded with `None`).
 pub const PYTHON2_BUILTINS: &[&str] = &[
     "execfile",
     "basestring",
@@ -110,6 +115,12 @@ pub fn install(interp: &mut Interp) {
             namespace.insert(name_key(name), Value::Class(class.clone()));
         }
         namespace.insert(name_key("unichr"), function("builtins", "unichr", chr));
+        namespace.insert(
+            name_key("filter"),
+            function("builtins", "filter", filter_list),
+        );
+        namespace.insert(name_key("map"), function("builtins", "map", map_list));
+        namespace.insert(name_key("zip"), function("builtins", "zip", zip_list));
     }
     let os_error = interp.types.exception("OSError");
     namespace.insert(name_key("IOError"), Value::Class(os_error.clone()));
@@ -282,6 +293,22 @@ fn filter(interp: &mut Interp, args: Args) -> PyResult<Value> {
         function: values[0].clone(),
         inner,
     }))))
+}
+
+/// Python 2's `filter`, `map` and `zip` (see PYTHON2_BUILTINS): Python 3's, as a list.
+fn filter_list(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let iterator = filter(interp, args)?;
+    Ok(Value::list(interp.collect(&iterator)?))
+}
+
+fn map_list(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let iterator = map(interp, args)?;
+    Ok(Value::list(interp.collect(&iterator)?))
+}
+
+fn zip_list(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let iterator = zip(interp, args)?;
+    Ok(Value::list(interp.collect(&iterator)?))
 }
 
 fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -790,6 +817,8 @@ mod tests {
                 "assert isinstance(u'text', basestring) and unicode(5) == '5'\n",
                 "assert long('10') == 10 and list(xrange(3)) == [0, 1, 2]\n",
                 "assert unichr(233) == '\\xe9'\n",
+                "assert filter(None, ['a', '', 'b']) == ['a', 'b']\n",
+                "assert map(str.upper, 'ab') == ['A', 'B'] and zip('ab', [1, 2]) == [('a', 1), ('b', 2)]\n",
             ),
         )
         .unwrap();
@@ -803,6 +832,9 @@ mod tests {
                 "try:\n    {name}\nexcept NameError:\n    pass\nelse:\n    raise AssertionError('{name}')\n"
             ));
         }
+        script.push_str("assert not isinstance(filter(None, [1]), list)\n");
+        script.push_str("assert not isinstance(map(str, [1]), list)\n");
+        script.push_str("assert not isinstance(zip([1], [2]), list)\n");
         run(3, 11, &script).unwrap();
         // And the check itself can fail.
         assert!(run(2, 7, &script).is_err());

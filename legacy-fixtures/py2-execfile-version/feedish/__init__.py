@@ -1,0 +1,7 @@
+from feedish._version import __version__
+
+
+def parse(text):
+    if isinstance(text, unicode):
+        text = text.encode('utf-8')
+    return {'feed': {}, 'entries': [], 'raw': text}

@@ -1,0 +1,2 @@
+__version__ = '5.1.3'
+__author__ = 'Feed Ish'
