@@ -1,6 +1,7 @@
 """string: character-class constants, capwords, Template and Formatter."""
 
 import re as _re
+import sys as _sys
 
 __all__ = ['ascii_letters', 'ascii_lowercase', 'ascii_uppercase', 'capwords',
            'digits', 'hexdigits', 'octdigits', 'printable', 'punctuation',
@@ -325,3 +326,74 @@ class Formatter:
             else:
                 obj = obj[i]
         return obj, first
+
+
+if _sys.version_info[0] == 2:
+    # Python 2's string module, for setup scripts of that era evaluated for Python 2
+    # (`--python-version 2.7`): the constants (as in the C locale) and the functions
+    # Python 3 kept only as str methods. Python 3 targets do not see them, as in CPython 3.
+    letters = ascii_letters
+    lowercase = ascii_lowercase
+    uppercase = ascii_uppercase
+
+    def join(words, sep=' '):
+        return sep.join(words)
+
+    joinfields = join
+
+    def split(s, sep=None, maxsplit=-1):
+        return s.split(sep, maxsplit)
+
+    splitfields = split
+
+    def strip(s, chars=None):
+        return s.strip(chars)
+
+    def lstrip(s, chars=None):
+        return s.lstrip(chars)
+
+    def rstrip(s, chars=None):
+        return s.rstrip(chars)
+
+    def lower(s):
+        return s.lower()
+
+    def upper(s):
+        return s.upper()
+
+    def capitalize(s):
+        return s.capitalize()
+
+    def replace(s, old, new, maxreplace=-1):
+        return s.replace(old, new, maxreplace)
+
+    def find(s, *args):
+        return s.find(*args)
+
+    def rfind(s, *args):
+        return s.rfind(*args)
+
+    def count(s, *args):
+        return s.count(*args)
+
+    def ljust(s, width, *args):
+        return s.ljust(width, *args)
+
+    def rjust(s, width, *args):
+        return s.rjust(width, *args)
+
+    def center(s, width, *args):
+        return s.center(width, *args)
+
+    def zfill(x, width):
+        if not isinstance(x, str):
+            x = repr(x)
+        return x.zfill(width)
+
+    def atoi(s, base=10):
+        return int(s, base)
+
+    atol = atoi
+
+    def atof(s):
+        return float(s)

@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 import os
+import string
 import sys
 
 from setuptools import setup
@@ -32,7 +33,11 @@ elif sys.version_info < (2, 7):
 
 keywords = 'rss atom feed parser'
 if isinstance(keywords, basestring):
-    keywords = keywords.split()
+    keywords = string.split(keywords)
+
+extras = {'lxml': ['lxml>=2.0']}
+if not extras.has_key('docs'):
+    extras['docs'] = ['Sphinx']
 
 setup(
     name='feedish',
@@ -46,6 +51,7 @@ setup(
     keywords=keywords,
     packages=['feedish'],
     install_requires=install_requires,
+    extras_require=extras,
     classifiers=filter(None, map(str.strip, CLASSIFIERS.splitlines())),
     test_suite='feedish.tests',
 )

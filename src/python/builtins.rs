@@ -818,6 +818,10 @@ mod tests {
                 "assert long('10') == 10 and list(xrange(3)) == [0, 1, 2]\n",
                 "assert unichr(233) == '\\xe9'\n",
                 "assert filter(None, ['a', '', 'b']) == ['a', 'b']\n",
+                "assert {'a': 1}.has_key('a') and not {}.has_key('a')\n",
+                "import string\n",
+                "assert string.join(map(str, (1, 2)), '.') == '1.2' and string.letters[:2] == 'ab'\n",
+                "assert string.split(' a b ') == ['a', 'b'] and string.atoi('12') == 12\n",
                 "assert map(str.upper, 'ab') == ['A', 'B'] and zip('ab', [1, 2]) == [('a', 1), ('b', 2)]\n",
             ),
         )
@@ -832,6 +836,8 @@ mod tests {
                 "try:\n    {name}\nexcept NameError:\n    pass\nelse:\n    raise AssertionError('{name}')\n"
             ));
         }
+        script.push_str("assert not hasattr({}, 'has_key')\n");
+        script.push_str("import string\nassert not hasattr(string, 'join')\n");
         script.push_str("assert not isinstance(filter(None, [1]), list)\n");
         script.push_str("assert not isinstance(map(str, [1]), list)\n");
         script.push_str("assert not isinstance(zip([1], [2]), list)\n");

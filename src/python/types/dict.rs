@@ -65,6 +65,11 @@ pub fn install(interp: &mut Interp) {
             closure("dict", method, func, Value::Class(view_class)),
         );
     }
+    if interp.target.major == 2 {
+        // Python 2's `d.has_key(k)`, which setup scripts of that era use; Python 3 has
+        // only `k in d` (see builtins::PYTHON2_BUILTINS for the other Python 2 names).
+        add_methods(&class, &[("has_key", dict_has_key)]);
+    }
     class.dict.borrow_mut().insert(
         name_key("fromkeys"),
         Value::Descriptor(Rc::new(Descriptor::ClassMethod(function(
@@ -110,6 +115,14 @@ fn dict_get(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let key = interp.hash_key(values[0].clone())?;
     let found = dict.borrow().get(&key).cloned();
     Ok(found.unwrap_or_else(|| values.get(1).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_has_key(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let dict = this(interp, &mut args, "has_key")?;
+    let values = clinic_args(interp, &args, "dict.has_key", 1, 1)?;
+    let key = interp.hash_key(values[0].clone())?;
+    let found = dict.borrow().get(&key).is_some();
+    Ok(Value::Bool(found))
 }
 
 /// Merges a mapping or an iterable of pairs, and keyword arguments, into
