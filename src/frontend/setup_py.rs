@@ -298,9 +298,9 @@ fn exception_hint(
                  if setup.py needs it only for a value, pass that value with `--set FIELD=VALUE`"
             )
         }
-        "NameError" if python2_builtin(message).is_some() => format!(
-            "`{}` is a Python 2 builtin; evaluate the script for Python 2 with `--python-version 2.7`",
-            python2_builtin(message).unwrap_or_default()
+        "NameError" | "AttributeError" if python2_name(message).is_some() => format!(
+            "`{}` is Python 2's; evaluate the script for Python 2 with `--python-version 2.7`",
+            python2_name(message).unwrap_or_default()
         ),
         "FileNotFoundError" => "the file is not in the project; an sdist must ship every file its setup.py reads".into(),
         "PermissionError" => "distill reads only files inside the project root".into(),
@@ -308,19 +308,57 @@ fn exception_hint(
     }
 }
 
-/// The Python 2 builtin a `NameError` message names (`NameError: name 'execfile' is not
-/// defined`), when distill provides it for a Python 2 target.
-fn python2_builtin(message: &str) -> Option<&str> {
-    let name = message
-        .strip_prefix("NameError: ")
-        .unwrap_or(message)
-        .strip_prefix("name '")?
-        .split_once('\'')
-        .map(|(name, _)| name)?;
-    crate::python::builtins::PYTHON2_BUILTINS
-        .contains(&name)
-        .then_some(name)
+/// The Python 2 name a `NameError` or `AttributeError` message is about, when distill
+/// provides it for a Python 2 target: a builtin (`NameError: name 'execfile' is not
+/// defined`), `dict.has_key` or a function of Python 2's `string` module (`AttributeError:
+/// module 'string' has no attribute 'join'`).
+fn python2_name(message: &str) -> Option<String> {
+    let quoted = |text: &str, prefix: &str| -> Option<String> {
+        let rest = text.strip_prefix(prefix)?.strip_prefix('\'')?;
+        let (name, tail) = rest.split_once('\'')?;
+        (tail.is_empty() || tail == " is not defined").then(|| name.to_string())
+    };
+    if let Some(name) = quoted(message, "NameError: name ") {
+        return crate::python::builtins::PYTHON2_BUILTINS
+            .contains(&name.as_str())
+            .then_some(name);
+    }
+    if message == "AttributeError: 'dict' object has no attribute 'has_key'" {
+        return Some("dict.has_key".into());
+    }
+    let name = quoted(message, "AttributeError: module 'string' has no attribute ")?;
+    PYTHON2_STRING_FUNCTIONS
+        .contains(&name.as_str())
+        .then(|| format!("string.{name}"))
 }
+
+/// What pylib/string.py adds for a Python 2 target.
+const PYTHON2_STRING_FUNCTIONS: &[&str] = &[
+    "letters",
+    "lowercase",
+    "uppercase",
+    "join",
+    "joinfields",
+    "split",
+    "splitfields",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "lower",
+    "upper",
+    "capitalize",
+    "replace",
+    "find",
+    "rfind",
+    "count",
+    "ljust",
+    "rjust",
+    "center",
+    "zfill",
+    "atoi",
+    "atol",
+    "atof",
+];
 
 /// Environment variables whose final value differs from the initial one.
 fn environ_changes(interp: &mut Interp) -> Vec<(String, String)> {
@@ -514,22 +552,35 @@ impl SetupCall {
 
 #[cfg(test)]
 mod tests {
-    use super::python2_builtin;
+    use super::python2_name;
 
     #[test]
-    fn python2_builtins_named_by_a_name_error() {
+    fn python2_names_in_error_messages() {
+        let name = |message: &str| python2_name(message);
         assert_eq!(
-            python2_builtin("NameError: name 'execfile' is not defined"),
+            name("NameError: name 'execfile' is not defined").as_deref(),
             Some("execfile")
         );
         assert_eq!(
-            python2_builtin("name 'basestring' is not defined"),
+            name("NameError: name 'basestring' is not defined").as_deref(),
             Some("basestring")
         );
+        assert_eq!(name("NameError: name 'version' is not defined"), None);
         assert_eq!(
-            python2_builtin("NameError: name 'version' is not defined"),
+            name("AttributeError: 'dict' object has no attribute 'has_key'").as_deref(),
+            Some("dict.has_key")
+        );
+        assert_eq!(
+            name("AttributeError: module 'string' has no attribute 'join'").as_deref(),
+            Some("string.join")
+        );
+        assert_eq!(
+            name("AttributeError: module 'string' has no attribute 'nope'"),
             None
         );
-        assert_eq!(python2_builtin("NameError: something else"), None);
+        assert_eq!(
+            name("AttributeError: module 'os' has no attribute 'join'"),
+            None
+        );
     }
 }
