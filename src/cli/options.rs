@@ -10,7 +10,9 @@ use crate::python::{Limits, TargetPython};
 
 #[derive(Args, Debug, Clone)]
 pub struct EvaluationArgs {
-    /// The Python version the script is evaluated for (`sys.version_info`).
+    /// The Python version the script is evaluated for (`sys.version_info`, the wheel's
+    /// tag). `2.7` also gives the script Python 2's builtins (`execfile`, `basestring`,
+    /// list-returning `filter`/`map`/`zip`, `dict.has_key`, `string.join`...).
     #[arg(long, value_name = "X.Y", default_value = "3.11")]
     pub python_version: String,
     /// An environment variable the script sees (`NAME=VALUE`); repeatable.
