@@ -469,18 +469,12 @@ pub fn manifest_files(
         list.files.extend(licenses.iter().cloned());
     }
     list.files.extend(referenced_files(model));
-    let name = model
-        .metadata
-        .name
-        .as_ref()
-        .map_or("UNKNOWN", |n| n.value.as_str());
-    let version = model
-        .metadata
-        .version
-        .as_ref()
-        .map_or("0.0.0", |v| v.value.as_str());
     list.remove(&translate_pattern("build/**"));
-    list.remove(&translate_pattern(&format!("{name}-{version}/**")));
+    // `prune_file_list`: the release tree `NAME-VER/` (setuptools' name).
+    list.remove(&translate_pattern(&format!(
+        "{}/**",
+        super::sdist::sdist_base_name(model)
+    )));
     if let Ok(vcs) = Regex::new(r"(^|/)(RCS|CVS|\.svn)/") {
         list.files.retain(|f| !vcs.is_match(f));
     }
