@@ -4,13 +4,15 @@
 //!
 //! * the sdist's file name;
 //! * the member list: names and types (file or directory), in archive order;
-//! * the bytes of every file (PKG-INFO, SOURCES.txt and the rewritten setup.cfg included);
+//! * the bytes of every file (PKG-INFO, SOURCES.txt and the rewritten setup.cfg included),
+//!   and whether it is executable;
 //! * determinism: a second `distill build --sdist` gives a byte-identical archive;
 //! * for projects distill builds wheels of: `--wheel-from-sdist` gives the wheel a build from
 //!   the tree gives (name, archive paths, and bytes outside `.dist-info`).
 //!
-//! Not compared: mtimes, owners and modes (setuptools records the machine's; distill fixed
-//! ones), and the gzip header (setuptools writes the file name and time into it).
+//! Not compared: mtimes, owners and modes other than the execute bit (setuptools records the
+//! machine's; distill fixed ones), and the gzip header (setuptools writes the file name and
+//! time into it).
 //!
 //! Needs `DISTILL_TEST_PYTHON` (see tests/differential.rs); skipped with a message without it,
 //! except in CI. `DISTILL_FIXTURES=a,b` limits the fixtures. All failures are reported at once.
@@ -146,8 +148,9 @@ fn only_file(dir: &Path) -> Result<PathBuf, String> {
     }
 }
 
-/// `(name, Some(bytes))` for files, `(name, None)` for directories, in archive order.
-type Members = Vec<(String, Option<Vec<u8>>)>;
+/// `(name, Some((bytes, executable)))` for files, `(name, None)` for directories, in
+/// archive order.
+type Members = Vec<(String, Option<(Vec<u8>, bool)>)>;
 
 fn read_sdist(path: &Path) -> Result<Members, String> {
     let file = fs::File::open(path).map_err(|e| e.to_string())?;
@@ -163,7 +166,8 @@ fn read_sdist(path: &Path) -> Result<Members, String> {
             tar::EntryType::Regular => {
                 let mut bytes = Vec::new();
                 entry.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-                out.push((name, Some(bytes)));
+                let mode = entry.header().mode().map_err(|e| e.to_string())?;
+                out.push((name, Some((bytes, mode & 0o111 != 0))));
             }
             other => return Err(format!("{name}: unexpected entry type {other:?}")),
         }
@@ -280,16 +284,22 @@ impl Context {
                 describe(&actual)
             ));
         }
-        let actual_map: BTreeMap<&str, &Option<Vec<u8>>> =
+        let actual_map: BTreeMap<&str, &Option<(Vec<u8>, bool)>> =
             actual.iter().map(|(n, b)| (n.as_str(), b)).collect();
         for (name, bytes) in &expected {
             let (Some(bytes), Some(Some(theirs))) = (bytes, actual_map.get(name.as_str())) else {
                 continue;
             };
-            if bytes != theirs {
+            if bytes.0 != theirs.0 {
                 problems.push(format!(
                     "bytes of {name} differ:\n{}",
-                    text_diff(bytes, theirs)
+                    text_diff(&bytes.0, &theirs.0)
+                ));
+            }
+            if bytes.1 != theirs.1 {
+                problems.push(format!(
+                    "{name}: executable for setuptools {}, for distill {}",
+                    bytes.1, theirs.1
                 ));
             }
         }

@@ -147,9 +147,7 @@ fn sdist(args: &BuildArgs, project: &Project, out_dir: &Path) -> Result<PathBuf,
     )
     .map_err(|error| sdist_diagnostic(project, &project.model, error))?;
     if !args.quiet {
-        for warning in &built.warnings {
-            eprintln!("warning: {warning}");
-        }
+        print_warnings(&built.warnings);
         report("sdist", &built.path);
     }
     Ok(built.path)
@@ -246,9 +244,7 @@ fn wheel(
     let built = build_wheel(&tree, &model, out_dir, &options)
         .map_err(|error| wheel_diagnostic(project, &model, error))?;
     if !args.quiet {
-        for warning in &built.warnings {
-            eprintln!("warning: {warning}");
-        }
+        print_warnings(&built.warnings);
         for diagnostic in custom_command_warnings(project, &model) {
             eprint!("{}", diagnostic.render());
         }
@@ -314,6 +310,15 @@ fn host_platform() -> String {
         "macos" => format!("macosx-11.0-{arch}"),
         "windows" => "win-amd64".into(),
         os => format!("{os}-{arch}"),
+    }
+}
+
+/// setuptools' warnings, each once prefixed with `warning:` (distutils'
+/// own messages already start with it).
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        let warning = warning.strip_prefix("warning: ").unwrap_or(warning);
+        eprintln!("warning: {warning}");
     }
 }
 
