@@ -7,6 +7,7 @@
 //! * the bytes of every file (PKG-INFO, SOURCES.txt and the rewritten setup.cfg included),
 //!   and whether it is executable;
 //! * determinism: a second `distill build --sdist` gives a byte-identical archive;
+//! * the same for the sdist of the unpacked sdist (setuptools' of its own against distill's);
 //! * for projects distill builds wheels of: `--wheel-from-sdist` gives the wheel a build from
 //!   the tree gives (name, archive paths, and bytes outside `.dist-info`).
 //!
@@ -268,41 +269,7 @@ impl Context {
         let expected_path = only_file(&out("oracle"))?;
         let actual_path = only_file(&out("first"))?;
         let mut problems = Vec::new();
-        if expected_path.file_name() != actual_path.file_name() {
-            problems.push(format!(
-                "file name: setuptools {:?}, distill {:?}",
-                expected_path.file_name().unwrap(),
-                actual_path.file_name().unwrap()
-            ));
-        }
-        let expected = read_sdist(&expected_path)?;
-        let actual = read_sdist(&actual_path)?;
-        if describe(&expected) != describe(&actual) {
-            problems.push(format!(
-                "members differ:\n    setuptools {:?}\n    distill    {:?}",
-                describe(&expected),
-                describe(&actual)
-            ));
-        }
-        let actual_map: BTreeMap<&str, &Option<(Vec<u8>, bool)>> =
-            actual.iter().map(|(n, b)| (n.as_str(), b)).collect();
-        for (name, bytes) in &expected {
-            let (Some(bytes), Some(Some(theirs))) = (bytes, actual_map.get(name.as_str())) else {
-                continue;
-            };
-            if bytes.0 != theirs.0 {
-                problems.push(format!(
-                    "bytes of {name} differ:\n{}",
-                    text_diff(&bytes.0, &theirs.0)
-                ));
-            }
-            if bytes.1 != theirs.1 {
-                problems.push(format!(
-                    "{name}: executable for setuptools {}, for distill {}",
-                    bytes.1, theirs.1
-                ));
-            }
-        }
+        compare_sdists("", &expected_path, &actual_path, &mut problems)?;
 
         run(
             self.distill(fixture, &project, &out("second"), &["--sdist"]),
@@ -313,6 +280,37 @@ impl Context {
             != fs::read(&actual_path).map_err(|e| e.to_string())?
         {
             problems.push("two sdist builds are not byte-identical".into());
+        }
+        // An unpacked sdist as the project: setuptools' sdist of its own unpacked sdist
+        // against distill's of its own (SOURCES.txt read back, setup.cfg now listed).
+        let unpack = |archive: &Path, into: &Path| -> Result<PathBuf, String> {
+            let file = fs::File::open(archive).map_err(|e| e.to_string())?;
+            tar::Archive::new(flate2::read::GzDecoder::new(file))
+                .unpack(into)
+                .map_err(|e| format!("unpack {}: {e}", archive.display()))?;
+            only_file(into)
+        };
+        let oracle_unpacked = unpack(&expected_path, &temp.path().join("oracle-unpacked"))?;
+        let mut oracle = self.command(&self.python, fixture);
+        oracle
+            .current_dir(&oracle_unpacked)
+            .args(["setup.py", "-q", "sdist", "-d"])
+            .arg(out("oracle-again"));
+        let oracle = run(oracle, "python setup.py sdist (its own unpacked sdist)");
+        let unpacked = unpack(&actual_path, &temp.path().join("distill-unpacked"))?;
+        let distill = run(
+            self.distill(fixture, &unpacked, &out("again"), &["--sdist"]),
+            "distill build --sdist (its own unpacked sdist)",
+        );
+        match (oracle, distill) {
+            (Ok(()), Ok(())) => compare_sdists(
+                "from the unpacked sdist: ",
+                &only_file(&out("oracle-again"))?,
+                &only_file(&out("again"))?,
+                &mut problems,
+            )?,
+            (Err(_), Err(_)) => {}
+            (Ok(()), Err(message)) | (Err(message), Ok(())) => problems.push(message),
         }
 
         // The wheel from the unpacked sdist: distill's equals its wheel from the tree and
@@ -412,6 +410,51 @@ impl Context {
         }
         Ok(())
     }
+}
+
+/// Compares distill's sdist with setuptools': file name, members, bytes and execute bits.
+fn compare_sdists(
+    what: &str,
+    expected_path: &Path,
+    actual_path: &Path,
+    problems: &mut Vec<String>,
+) -> Result<(), String> {
+    if expected_path.file_name() != actual_path.file_name() {
+        problems.push(format!(
+            "{what}file name: setuptools {:?}, distill {:?}",
+            expected_path.file_name().unwrap(),
+            actual_path.file_name().unwrap()
+        ));
+    }
+    let expected = read_sdist(expected_path)?;
+    let actual = read_sdist(actual_path)?;
+    if describe(&expected) != describe(&actual) {
+        problems.push(format!(
+            "{what}members differ:\n    setuptools {:?}\n    distill    {:?}",
+            describe(&expected),
+            describe(&actual)
+        ));
+    }
+    let actual_map: BTreeMap<&str, &Option<(Vec<u8>, bool)>> =
+        actual.iter().map(|(n, b)| (n.as_str(), b)).collect();
+    for (name, bytes) in &expected {
+        let (Some(bytes), Some(Some(theirs))) = (bytes, actual_map.get(name.as_str())) else {
+            continue;
+        };
+        if bytes.0 != theirs.0 {
+            problems.push(format!(
+                "{what}bytes of {name} differ:\n{}",
+                text_diff(&bytes.0, &theirs.0)
+            ));
+        }
+        if bytes.1 != theirs.1 {
+            problems.push(format!(
+                "{what}{name}: executable for setuptools {}, for distill {}",
+                bytes.1, theirs.1
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Compares distill's wheel from its sdist with `expected`: name, archive paths, and bytes
