@@ -535,3 +535,105 @@ fn sdists_match_setuptools() {
         failures.join("\n\n")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// `distill build` flags and safety (no Python needed)
+
+/// Every file under `root` with its bytes, to see that a build changed nothing.
+fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path.clone());
+                out.insert(path, Vec::new());
+            } else {
+                out.insert(path.clone(), fs::read(&path).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+fn artifacts(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn build_flags_choose_the_artifacts() {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("project");
+    copy_tree(&repo().join("legacy-fixtures/manifest-template"), &project);
+    let before = snapshot(&project);
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&[], &["Tmpl.Kit-1.4.0-py3-none-any.whl"]),
+        (&["--wheel"], &["Tmpl.Kit-1.4.0-py3-none-any.whl"]),
+        (&["--sdist"], &["tmpl_kit-1.4.0.tar.gz"]),
+        (
+            &["--sdist", "--wheel"],
+            &["Tmpl.Kit-1.4.0-py3-none-any.whl", "tmpl_kit-1.4.0.tar.gz"],
+        ),
+        (
+            &["--wheel-from-sdist"],
+            &["Tmpl.Kit-1.4.0-py3-none-any.whl", "tmpl_kit-1.4.0.tar.gz"],
+        ),
+    ];
+    for (index, (flags, expected)) in cases.iter().enumerate() {
+        let out = temp.path().join(format!("out{index}"));
+        let output = Command::new(DISTILL)
+            .arg("build")
+            .arg(&project)
+            .arg("--out")
+            .arg(&out)
+            .args(*flags)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{flags:?}: {stderr}");
+        assert_eq!(artifacts(&out), *expected, "{flags:?}");
+        // One progress line per artifact.
+        assert_eq!(
+            stderr.matches("    Built ").count(),
+            expected.len(),
+            "{flags:?}: {stderr}"
+        );
+    }
+    assert_eq!(snapshot(&project), before, "the source tree changed");
+}
+
+#[test]
+fn sdist_refuses_a_symlink_leading_out() {
+    let temp = tempfile::tempdir().unwrap();
+    let project = temp.path().join("project");
+    copy_tree(&repo().join("legacy-fixtures/src-layout"), &project);
+    fs::create_dir_all(project.join("docs")).unwrap();
+    fs::write(project.join("MANIFEST.in"), "graft docs\n").unwrap();
+    let secret = temp.path().join("secret.txt");
+    fs::write(&secret, "secret\n").unwrap();
+    std::os::unix::fs::symlink(&secret, project.join("docs/secret.txt")).unwrap();
+    let out = temp.path().join("out");
+    let output = Command::new(DISTILL)
+        .arg("build")
+        .arg(&project)
+        .args(["--sdist", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("`docs/secret.txt` points outside the project"),
+        "{stderr}"
+    );
+    assert_eq!(artifacts(&out), Vec::<String>::new(), "a partial artifact");
+}
