@@ -134,16 +134,23 @@ pub fn sdist_files(
             let modules = build_py_modules(model, tree, &mut warnings)?;
             let mut manifest = manifest_files(model, tree, &modules)?;
             warnings.append(&mut manifest.warnings);
-            // `make_release_tree` copies regular files only.
-            manifest.files.retain(|path| !tree.is_dir(path));
             manifest.warnings = warnings;
-            Ok::<_, FileSelectionError>(manifest)
+            // `make_release_tree` copies regular files only (SOURCES.txt
+            // still lists the rest).
+            let copied: Vec<String> = manifest
+                .files
+                .iter()
+                .filter(|path| !tree.is_dir(path))
+                .cloned()
+                .collect();
+            Ok::<_, FileSelectionError>((manifest, copied))
         })
     })?;
+    let (manifest, copied) = manifest;
     let egg_info = egg_info_dir(model);
     let generated = manifest::generated_egg_info_files(model);
-    let mut out = Vec::with_capacity(manifest.files.len() + 2);
-    for path in &manifest.files {
+    let mut out = Vec::with_capacity(copied.len() + 2);
+    for path in &copied {
         let Some(normalized) = normalize_inside(path).filter(|p| !p.is_empty()) else {
             return Err(outside(path, "it leads out of the project root").into());
         };
@@ -427,48 +434,30 @@ pub fn write_sdist(
     temporary.persist(destination)
 }
 
-/// The name in the ustar header, or, when it does not fit (or is not
-/// ASCII), in a PAX `path` record before it, as Python's `tarfile` does.
+/// The name in the header's 100-byte name field, or, when it is longer or
+/// not ASCII, in a PAX `path` record before the entry (the name field then
+/// holds a truncated copy), as Python's `tarfile` writes PAX archives.
 fn set_name<W: Write>(
     tar: &mut tar::Builder<W>,
     header: &mut tar::Header,
     name: &str,
 ) -> io::Result<()> {
-    if name.is_ascii() && header.set_path(name).is_ok() {
-        // `set_path` drops a trailing `/`; tarfile keeps it on directories.
-        if name.ends_with('/') {
-            write_ustar_name(header, name);
-        }
-        return Ok(());
+    let field = &mut header.as_old_mut().name;
+    let fits = name.is_ascii() && name.len() <= field.len();
+    if !fits {
+        tar.append_pax_extensions([("path", name.as_bytes())])?;
     }
-    tar.append_pax_extensions([("path", name.as_bytes())])?;
-    let truncated: String = name.chars().filter(char::is_ascii).take(99).collect();
-    write_ustar_name(header, &truncated);
+    // Written directly: the tar crate's `set_path` would drop a directory's
+    // trailing `/`, which tarfile writes.
+    let field = &mut header.as_old_mut().name;
+    let bytes: Vec<u8> = name
+        .bytes()
+        .filter(u8::is_ascii)
+        .take(field.len())
+        .collect();
+    field.fill(0);
+    field[..bytes.len()].copy_from_slice(&bytes);
     Ok(())
-}
-
-/// Puts a name into the ustar name/prefix fields directly.
-fn write_ustar_name(header: &mut tar::Header, name: &str) {
-    let Some(ustar) = header.as_ustar_mut() else {
-        return;
-    };
-    let bytes = name.as_bytes();
-    let (prefix, rest) = if bytes.len() <= ustar.name.len() {
-        (&[][..], bytes)
-    } else {
-        // Split at a `/` so that the rest fits, as tarfile does.
-        let split = (0..bytes.len())
-            .filter(|&i| bytes[i] == b'/')
-            .find(|&i| bytes.len() - i - 1 <= ustar.name.len() && i <= ustar.prefix.len())
-            .unwrap_or(0);
-        (&bytes[..split], &bytes[split + 1..])
-    };
-    ustar.name.fill(0);
-    ustar.prefix.fill(0);
-    let n = rest.len().min(ustar.name.len());
-    ustar.name[..n].copy_from_slice(&rest[..n]);
-    let p = prefix.len().min(ustar.prefix.len());
-    ustar.prefix[..p].copy_from_slice(&prefix[..p]);
 }
 
 #[cfg(test)]
@@ -526,6 +515,11 @@ mod tests {
                 contents: b"y".to_vec(),
                 executable: false,
             },
+            SdistFile {
+                path: "caf\u{e9}.txt".into(),
+                contents: b"z".to_vec(),
+                executable: false,
+            },
         ];
         let first = directory.path().join("one.tar.gz");
         let second = directory.path().join("two.tar.gz");
@@ -551,6 +545,8 @@ mod tests {
             [
                 // Directories end in `/`, as tarfile writes them.
                 ("demo-1.0/".to_string(), 0o755),
+                // Not ASCII: a PAX `path` record, as for long names.
+                ("demo-1.0/caf\u{e9}.txt".to_string(), 0o644),
                 (format!("demo-1.0/{}/", "d".repeat(90)), 0o755),
                 (format!("demo-1.0/{long}"), 0o644),
                 ("demo-1.0/setup.py".to_string(), 0o755),
