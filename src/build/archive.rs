@@ -344,13 +344,13 @@ impl ArchiveWriter for ZipArchiveWriter {
 }
 
 /// A temporary file in the destination's directory, removed on drop unless
-/// persisted.
-struct TemporaryFile {
+/// persisted. Shared with the sdist writer.
+pub(crate) struct TemporaryFile {
     path: Option<PathBuf>,
 }
 
 impl TemporaryFile {
-    fn create(destination: &Path) -> Result<(File, Self), ArchiveError> {
+    pub(crate) fn create(destination: &Path) -> Result<(File, Self), ArchiveError> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let directory = destination
             .parent()
@@ -377,7 +377,7 @@ impl TemporaryFile {
         }
     }
 
-    fn persist(mut self, destination: &Path) -> Result<(), ArchiveError> {
+    pub(crate) fn persist(mut self, destination: &Path) -> Result<(), ArchiveError> {
         let Some(path) = self.path.take() else {
             return Ok(());
         };

@@ -22,8 +22,9 @@ pub fn write_egg_info_file(model: &Model, name: &str, sources: &[String]) -> Opt
     }
     Some(match name {
         "PKG-INFO" => write_pkg_info(model),
-        // distutils' `write_file`: every line followed by a newline.
-        "SOURCES.txt" => sources.iter().map(|path| format!("{path}\n")).collect(),
+        // setuptools' `egg_info.write_file`: `"\n".join(...)`, no newline
+        // after the last path.
+        "SOURCES.txt" => sources.join("\n"),
         "dependency_links.txt" => write_lines(
             model
                 .requirements
@@ -86,7 +87,7 @@ mod tests {
                 "top_level.txt"
             ]
         );
-        assert_eq!(files[1].1, "setup.py\ndemo/__init__.py\n");
+        assert_eq!(files[1].1, "setup.py\ndemo/__init__.py");
         assert_eq!(files[2].1, "\n");
         assert_eq!(files[3].1, "demo\n");
     }

@@ -469,25 +469,30 @@ pub fn manifest_files(
         list.files.extend(licenses.iter().cloned());
     }
     list.files.extend(referenced_files(model));
-    let name = model
-        .metadata
-        .name
-        .as_ref()
-        .map_or("UNKNOWN", |n| n.value.as_str());
-    let version = model
-        .metadata
-        .version
-        .as_ref()
-        .map_or("0.0.0", |v| v.value.as_str());
     list.remove(&translate_pattern("build/**"));
-    list.remove(&translate_pattern(&format!("{name}-{version}/**")));
+    // `prune_file_list`: the release tree `NAME-VER/` (setuptools' name).
+    list.remove(&translate_pattern(&format!(
+        "{}/**",
+        super::sdist::sdist_base_name(model)
+    )));
     if let Ok(vcs) = Regex::new(r"(^|/)(RCS|CVS|\.svn)/") {
         list.files.retain(|f| !vcs.is_match(f));
     }
+    // Files an `egg_info` writer deletes (an unpacked sdist's stale
+    // `requires.txt` when the project has no requirements) are gone before
+    // the manifest is made.
+    let egg_info = egg_info_dir(model);
+    let generated = generated_egg_info_files(model);
+    let deleted = |path: &str| {
+        path.strip_prefix(&format!("{egg_info}/"))
+            .is_some_and(|name| {
+                DELETED_UNLESS_WRITTEN.contains(&name) && !generated.contains(&name)
+            })
+    };
     let mut paths: Vec<String> = list
         .files
         .into_iter()
-        .filter(|f| files.is_file(f) || files.is_dir(f))
+        .filter(|f| (files.is_file(f) || files.is_dir(f)) && !deleted(f))
         .collect();
     // The egg-info files egg_info writes before the manifest is made (the
     // graft of its directory finds them).
@@ -504,6 +509,17 @@ pub fn manifest_files(
         warnings,
     })
 }
+
+/// The egg-info files whose `egg_info.writers` (`overwrite_arg`,
+/// `write_entries`, `write_requirements`) delete them when they have
+/// nothing to write; other files in the directory stay.
+const DELETED_UNLESS_WRITTEN: &[&str] = &[
+    "dependency_links.txt",
+    "eager_resources.txt",
+    "entry_points.txt",
+    "namespace_packages.txt",
+    "requires.txt",
+];
 
 /// The files setuptools' `egg_info` writes into its directory (its
 /// `egg_info.writers` that write for this model, and `SOURCES.txt`).
@@ -739,6 +755,58 @@ mod tests {
                 "pkg/x.dat",
                 "test/testb.py",
                 "tests/test_a.py",
+            ]
+            .map(String::from)
+            .to_vec()
+        );
+    }
+
+    #[test]
+    fn unpacked_sdist_egg_info_as_setuptools_leaves_it() {
+        use crate::frontend::setup_cfg::{InMemoryFiles, ProjectFiles};
+        use crate::model::{Source, Sourced};
+        use std::path::Path;
+        let mut m = Model::default();
+        m.metadata.name = Some(Sourced::new("demo".into(), Source::Default));
+        m.metadata.version = Some(Sourced::new("1.0".into(), Source::Default));
+        m.python.py_modules = Some(Sourced::new(vec!["demo".into()], Source::Default));
+        // An unpacked sdist whose egg-info has files this model no longer
+        // writes: setuptools deletes requires.txt and entry_points.txt, keeps
+        // extra.txt, and reads the old SOURCES.txt back.
+        let tree = InMemoryFiles::new([
+            ("setup.py", "x"),
+            ("demo.py", "x"),
+            ("notes.txt", "x"),
+            ("demo.egg-info/PKG-INFO", "x"),
+            (
+                "demo.egg-info/SOURCES.txt",
+                "notes.txt\ndemo.egg-info/requires.txt\nmissing.txt",
+            ),
+            ("demo.egg-info/requires.txt", "foo\n"),
+            ("demo.egg-info/entry_points.txt", "[x]\na = b\n"),
+            ("demo.egg-info/extra.txt", "x"),
+        ]);
+        let read = |path: &Path| tree.read_file(path);
+        let list = |path: &Path| tree.list_dir(path);
+        let files = ProjectFiles {
+            read_file: &read,
+            list_dir: &list,
+        };
+        let made = super::super::files::with_tree(files, |tree| {
+            let modules = super::super::files::build_py_modules(&m, tree, &mut Vec::new()).unwrap();
+            manifest_files(&m, tree, &modules).unwrap()
+        });
+        assert_eq!(
+            made.files,
+            [
+                "demo.py",
+                "notes.txt",
+                "setup.py",
+                "demo.egg-info/PKG-INFO",
+                "demo.egg-info/SOURCES.txt",
+                "demo.egg-info/dependency_links.txt",
+                "demo.egg-info/extra.txt",
+                "demo.egg-info/top_level.txt",
             ]
             .map(String::from)
             .to_vec()

@@ -3,7 +3,7 @@
 //! Which files go in ([`files`], [`manifest`]), where they land
 //! ([`install_paths`], [`scripts`], [`namespaces`]), the dist-info files
 //! ([`metadata`], [`dist_info`]), the wheel's name and tags ([`wheel_name`]),
-//! and the deterministic archive writer ([`archive`], [`wheel`]).
+//! and the deterministic archive writers ([`archive`], [`wheel`], [`sdist`]).
 
 pub mod archive;
 pub mod dist_info;
@@ -14,5 +14,6 @@ pub mod manifest;
 pub mod metadata;
 pub mod namespaces;
 pub mod scripts;
+pub mod sdist;
 pub mod wheel;
 pub mod wheel_name;

@@ -11,6 +11,7 @@ use super::options::EvaluationArgs;
 use crate::build::archive::source_date_epoch_from_env;
 use crate::build::dist_info::generator;
 use crate::build::files::FileSelectionError;
+use crate::build::sdist::{build_sdist, SdistError, SdistOptions};
 use crate::build::wheel::{build_wheel, is_root_pure, WheelError, WheelOptions};
 use crate::build::wheel_name::{select_tag, TagTarget};
 use crate::diagnostics::{Diagnostic, SourceFile, Span};
@@ -37,6 +38,17 @@ pub struct BuildArgs {
     /// start with a digit.
     #[arg(long, value_name = "N")]
     build_number: Option<String>,
+    /// Build the sdist (`NAME-VER.tar.gz`); with `--wheel` also the wheel,
+    /// both from the source tree.
+    #[arg(long)]
+    sdist: bool,
+    /// Build the wheel (the default when no artifact is named).
+    #[arg(long)]
+    wheel: bool,
+    /// Build the sdist, then the wheel from the unpacked sdist (in a
+    /// temporary directory), as `python -m build` does.
+    #[arg(long, conflicts_with = "wheel")]
+    wheel_from_sdist: bool,
     /// Show only errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -48,19 +60,66 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
-    let (options, overrides) = match args.evaluation.prepare(&args.dir) {
+    match build(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(status) => status,
+    }
+}
+
+/// The artifacts asked for, each from a project evaluated with the argv
+/// setuptools' own build would give setup.py (`sdist` or `bdist_wheel`,
+/// unless `--script-arg` was given).
+fn build(args: &BuildArgs) -> Result<(), ExitCode> {
+    let want_sdist = args.sdist || args.wheel_from_sdist;
+    let want_wheel = args.wheel || args.wheel_from_sdist || !args.sdist;
+    let out_dir = args.out.clone().unwrap_or_else(|| args.dir.join("dist"));
+    let mut built_sdist = None;
+    if want_sdist {
+        let (project, _) = load(args, &args.dir, "sdist")?;
+        built_sdist = Some(sdist(args, &project, &out_dir).map_err(fail)?);
+    }
+    if !want_wheel {
+        return Ok(());
+    }
+    match (&built_sdist, args.wheel_from_sdist) {
+        (Some(archive), true) => {
+            // Unpacked outside the source tree, gone when the build ends.
+            let unpacked = unpack_sdist(archive).map_err(fail)?;
+            let root = unpacked.path().join(sdist_top_directory(archive));
+            let (project, target) = load(args, &root, "bdist_wheel")?;
+            wheel(args, &project, &out_dir, target).map_err(fail)
+        }
+        _ => {
+            let (project, target) = load(args, &args.dir, "bdist_wheel")?;
+            wheel(args, &project, &out_dir, target).map_err(fail)
+        }
+    }
+}
+
+#[allow(clippy::boxed_local)] // the `Err` of the build steps, passed on as it is
+fn fail(diagnostic: Box<Diagnostic>) -> ExitCode {
+    eprint!("{}", diagnostic.render());
+    ExitCode::FAILURE
+}
+
+/// Evaluates the project at `dir` with `sys.argv[1:] == [command]` (or the
+/// `--script-arg`s), prints its diagnostics and gives the target Python.
+fn load(args: &BuildArgs, dir: &Path, command: &str) -> Result<(Project, (u32, u32)), ExitCode> {
+    let (mut options, overrides) = match args.evaluation.prepare(dir) {
         Ok(prepared) => prepared,
         Err(message) => {
             eprintln!("error: {message}");
-            return ExitCode::from(2);
+            return Err(ExitCode::from(2));
         }
     };
-    let out_dir = args.out.clone().unwrap_or_else(|| args.dir.join("dist"));
-    let project = match frontend::load_project(&args.dir, &options, &overrides) {
+    if args.evaluation.script_args.is_empty() {
+        options.argv = vec![command.to_string()];
+    }
+    let project = match frontend::load_project(dir, &options, &overrides) {
         Ok(project) => project,
         Err(diagnostics) => {
             render_diagnostics(&diagnostics, args.quiet);
-            return ExitCode::FAILURE;
+            return Err(ExitCode::FAILURE);
         }
     };
     // What setup.py printed is noise in a build unless asked for.
@@ -71,14 +130,71 @@ pub fn run(args: BuildArgs) -> ExitCode {
         .cloned()
         .collect();
     render_diagnostics(&shown, args.quiet);
-    let target = (options.target.major, options.target.minor);
-    match wheel(&args, &project, &out_dir, target) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(diagnostic) => {
-            eprint!("{}", diagnostic.render());
-            ExitCode::FAILURE
-        }
+    Ok((project, (options.target.major, options.target.minor)))
+}
+
+fn sdist(args: &BuildArgs, project: &Project, out_dir: &Path) -> Result<PathBuf, Box<Diagnostic>> {
+    let source_date_epoch = source_date_epoch()?;
+    create_out_dir(out_dir)?;
+    let tree = project
+        .tree()
+        .map_err(|error| Diagnostic::error("E0001", format!("cannot open the project: {error}")))?;
+    let built = build_sdist(
+        &tree,
+        &project.model,
+        out_dir,
+        &SdistOptions { source_date_epoch },
+    )
+    .map_err(|error| sdist_diagnostic(project, &project.model, error))?;
+    if !args.quiet {
+        print_warnings(&built.warnings);
+        report("sdist", &built.path);
     }
+    Ok(built.path)
+}
+
+/// The sdist's top directory (`NAME-VER`): its file name without `.tar.gz`.
+fn sdist_top_directory(archive: &Path) -> String {
+    let name = archive
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(".tar.gz").unwrap_or(&name).to_string()
+}
+
+/// Unpacks the sdist just written into a fresh temporary directory (the
+/// tar crate refuses entries that would land outside it).
+fn unpack_sdist(archive: &Path) -> Result<tempfile::TempDir, Box<Diagnostic>> {
+    let error = |message: String| {
+        Box::new(
+            Diagnostic::error("E0304", message)
+                .with_path(archive)
+                .with_hint("check that the temporary directory (TMPDIR) is writable"),
+        )
+    };
+    let directory = tempfile::Builder::new()
+        .prefix("distill-sdist-")
+        .tempdir()
+        .map_err(|e| {
+            error(format!(
+                "cannot create a directory to unpack the sdist: {e}"
+            ))
+        })?;
+    let file =
+        std::fs::File::open(archive).map_err(|e| error(format!("cannot read the sdist: {e}")))?;
+    tar::Archive::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)))
+        .unpack(directory.path())
+        .map_err(|e| error(format!("cannot unpack the sdist: {e}")))?;
+    Ok(directory)
+}
+
+fn source_date_epoch() -> Result<Option<i64>, Box<Diagnostic>> {
+    source_date_epoch_from_env().map_err(|error| {
+        Box::new(
+            Diagnostic::error("E0300", error.to_string())
+                .with_hint("SOURCE_DATE_EPOCH is a number of seconds since 1970-01-01 UTC"),
+        )
+    })
 }
 
 fn wheel(
@@ -112,10 +228,7 @@ fn wheel(
         Diagnostic::error("E0300", error.to_string())
             .with_hint("a tag has no `-` or spaces; `--python-tag py3`, `--plat-name linux_x86_64`")
     })?;
-    let source_date_epoch = source_date_epoch_from_env().map_err(|error| {
-        Diagnostic::error("E0300", error.to_string())
-            .with_hint("SOURCE_DATE_EPOCH is a number of seconds since 1970-01-01 UTC")
-    })?;
+    let source_date_epoch = source_date_epoch()?;
     let options = WheelOptions {
         tag,
         root_is_purelib,
@@ -131,9 +244,7 @@ fn wheel(
     let built = build_wheel(&tree, &model, out_dir, &options)
         .map_err(|error| wheel_diagnostic(project, &model, error))?;
     if !args.quiet {
-        for warning in &built.warnings {
-            eprintln!("warning: {warning}");
-        }
+        print_warnings(&built.warnings);
         for diagnostic in custom_command_warnings(project, &model) {
             eprint!("{}", diagnostic.render());
         }
@@ -202,6 +313,15 @@ fn host_platform() -> String {
     }
 }
 
+/// setuptools' warnings, each once prefixed with `warning:` (distutils'
+/// own messages already start with it).
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        let warning = warning.strip_prefix("warning: ").unwrap_or(warning);
+        eprintln!("warning: {warning}");
+    }
+}
+
 /// One line per artifact, as cargo and uv print them.
 pub fn report(kind: &str, path: &Path) {
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -222,33 +342,7 @@ fn human_size(bytes: u64) -> String {
 fn wheel_diagnostic(project: &Project, model: &Model, error: WheelError) -> Diagnostic {
     let message = error.to_string();
     match error {
-        WheelError::Selection(selection) => {
-            let (keyword, hint) = match &selection {
-                FileSelectionError::OutsideProject { keyword, .. } => (
-                    *keyword,
-                    "only files inside the project are packaged; move the file into the project or drop the entry",
-                ),
-                FileSelectionError::MissingPackageDirectory { .. }
-                | FileSelectionError::PackageDirectoryNotADirectory { .. } => (
-                    "packages",
-                    "check `packages` and `package_dir`: every package needs its directory",
-                ),
-                FileSelectionError::MissingFile { keyword, .. } => (
-                    *keyword,
-                    "the file is not in the project; an sdist must ship every file setup() names",
-                ),
-                FileSelectionError::EmptyScript { .. } => (
-                    "scripts",
-                    "remove the empty script from `scripts` (setuptools fails on it too)",
-                ),
-                FileSelectionError::NamespaceWithoutDeclare { .. } => (
-                    "namespace_packages",
-                    "the package's __init__.py must be `__import__('pkg_resources').declare_namespace(__name__)`",
-                ),
-            };
-            let diagnostic = Diagnostic::error("E0301", message).with_hint(hint);
-            locate(project, keyword_source(model, keyword), diagnostic)
-        }
+        WheelError::Selection(selection) => selection_diagnostic(project, model, &selection),
         WheelError::NativeCode { .. } => {
             let source = model
                 .native
@@ -271,6 +365,52 @@ fn wheel_diagnostic(project: &Project, model: &Model, error: WheelError) -> Diag
         WheelError::Read { .. } | WheelError::Archive(_) => Diagnostic::error("E0304", message)
             .with_hint("check that the file is readable and the output directory writable"),
     }
+}
+
+/// A file-selection error as a diagnostic at the keyword that caused it.
+fn selection_diagnostic(
+    project: &Project,
+    model: &Model,
+    selection: &FileSelectionError,
+) -> Diagnostic {
+    let (keyword, hint) = match selection {
+                FileSelectionError::OutsideProject { keyword, .. } => (
+                    *keyword,
+                    "only files inside the project are packaged; move the file into the project or drop the entry",
+                ),
+                FileSelectionError::MissingPackageDirectory { .. }
+                | FileSelectionError::PackageDirectoryNotADirectory { .. } => (
+                    "packages",
+                    "check `packages` and `package_dir`: every package needs its directory",
+                ),
+                FileSelectionError::MissingFile { keyword, .. } => (
+                    *keyword,
+                    "the file is not in the project; an sdist must ship every file setup() names",
+                ),
+                FileSelectionError::EmptyScript { .. } => (
+                    "scripts",
+                    "remove the empty script from `scripts` (setuptools fails on it too)",
+                ),
+                FileSelectionError::NamespaceWithoutDeclare { .. } => (
+                    "namespace_packages",
+                    "the package's __init__.py must be `__import__('pkg_resources').declare_namespace(__name__)`",
+                ),
+            };
+    let diagnostic = Diagnostic::error("E0301", selection.to_string()).with_hint(hint);
+    locate(project, keyword_source(model, keyword), diagnostic)
+}
+
+/// An sdist error as a diagnostic.
+fn sdist_diagnostic(project: &Project, model: &Model, error: SdistError) -> Box<Diagnostic> {
+    let message = error.to_string();
+    Box::new(match error {
+        SdistError::Selection(selection) => selection_diagnostic(project, model, &selection),
+        SdistError::SetupCfg { .. } => Diagnostic::error("E0401", message)
+            .with_path("setup.cfg")
+            .with_hint("setuptools rewrites setup.cfg into the sdist with configparser, which cannot read this line"),
+        SdistError::Read { .. } | SdistError::Archive(_) => Diagnostic::error("E0304", message)
+            .with_hint("check that the file is readable and the output directory writable"),
+    })
 }
 
 /// Where a keyword's value came from.

@@ -1,0 +1,3 @@
+"""Templates."""
+
+__version__ = "1.4.0"
