@@ -72,9 +72,15 @@ pub fn run(args: BuildArgs) -> ExitCode {
         .collect();
     render_diagnostics(&shown, args.quiet);
     let target = (options.target.major, options.target.minor);
+    let out_dir_existed = out_dir.exists();
     match wheel(&args, &project, &out_dir, target) {
         Ok(()) => ExitCode::SUCCESS,
         Err(diagnostic) => {
+            // A failed build leaves no trace, not even the (default: in the source tree)
+            // output directory it created; remove_dir only removes it while empty.
+            if !out_dir_existed {
+                let _ = std::fs::remove_dir(&out_dir);
+            }
             eprint!("{}", diagnostic.render());
             ExitCode::FAILURE
         }
