@@ -64,14 +64,16 @@ def listing(venv: Path) -> set[str]:
     return out
 
 
-def missing_dependency(stderr: str, wheel_names: list[str]) -> str | None:
-    """The module named by a ModuleNotFoundError that the wheel does not provide."""
+def missing_dependency(stderr: str, wheel: "Wheel") -> str | None:
+    """The module named by a ModuleNotFoundError when it is another project's: neither in
+    the wheel nor claimed by it (top_level.txt, entry points). A module the wheel claims
+    but lacks is a fault of the wheel, not a missing dependency."""
     m = re.search(r"ModuleNotFoundError: No module named '([^']+)'", stderr)
     if not m:
         return None
     top = m.group(1).split(".")[0]
-    provided = {n.split("/")[0].removesuffix(".py") for n in wheel_names}
-    return None if top in provided else m.group(1)
+    provided = {n.split("/")[0].removesuffix(".py") for n in wheel.names}
+    return None if top in provided or top in wheel.claimed_modules else m.group(1)
 
 
 class Wheel:
@@ -112,6 +114,10 @@ class Wheel:
                 parts = m.group(1).split("/")
                 self.data_paths |= {"/".join(parts[:i]) for i in range(1, len(parts) + 1)}
         self.key = re.sub(r"[-_.]+", "-", self.name).lower()
+        self.claimed_modules = set(self.top_level)
+        for section in self.entry_points.sections():
+            for value in self.entry_points[section].values():
+                self.claimed_modules.add(value.split(":")[0].strip().split(".")[0])
 
     def note(self, text: str) -> None:
         print(f"note: {self.label}: {text}", file=sys.stderr)
@@ -153,7 +159,7 @@ def check_group(wheels: list[Wheel], venv: Path) -> None:
                 r = subprocess.run([str(vpython), "-c", f"import {module}"], cwd=cwd,
                                    env=run_env, capture_output=True, text=True, timeout=60)
                 if r.returncode != 0:
-                    dep = missing_dependency(r.stderr, w.names)
+                    dep = missing_dependency(r.stderr, w)
                     if dep:
                         w.note(f"import {module} needs {dep}, a dependency not installed "
                                "(--no-deps); not counted")
@@ -196,7 +202,7 @@ def check_group(wheels: list[Wheel], venv: Path) -> None:
                     r = subprocess.run([str(path), "--help"], cwd=cwd, env=run_env,
                                        capture_output=True, text=True, timeout=10)
                     if r.returncode != 0:
-                        dep = missing_dependency(r.stderr, w.names)
+                        dep = missing_dependency(r.stderr, w)
                         if dep:
                             w.note(f"{script} --help needs {dep}, a dependency not installed "
                                    "(--no-deps); not counted")
