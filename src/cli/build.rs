@@ -60,9 +60,19 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: BuildArgs) -> ExitCode {
+    let out_dir = args.out.clone().unwrap_or_else(|| args.dir.join("dist"));
+    let out_dir_existed = out_dir.exists();
     match build(&args) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(status) => status,
+        Err(status) => {
+            // A failed build leaves no trace, not even the output directory
+            // it created (by default inside the source tree); `remove_dir`
+            // only removes it while it is empty.
+            if !out_dir_existed {
+                let _ = std::fs::remove_dir(&out_dir);
+            }
+            status
+        }
     }
 }
 
