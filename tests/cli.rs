@@ -332,3 +332,48 @@ fn the_path_of_setup_py_itself_is_accepted() {
         stdout(&output)
     );
 }
+
+/// An unpacked sdist's `NAME.egg-info/` (legacy-fixtures/sdist-egg-info):
+/// setuptools 69.5.1 + wheel 0.43.0 rewrite or drop the files egg_info owns
+/// (the stale PKG-INFO with version 1.0, entry_points.txt, not-zip-safe) and
+/// carry the others (pbr.json) into the dist-info. The member list and
+/// pbr.json's bytes are those of the wheel pip built from the fixture.
+#[test]
+fn build_keeps_the_files_egg_info_leaves_in_an_sdists_egg_info() {
+    let (temp, project) = fixture_copy("sdist-egg-info");
+    let before = list(&project);
+    let out = temp.path().join("out");
+    let output = distill(&[
+        "build",
+        project.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(before, list(&project), "the source tree changed");
+    let wheel = std::fs::File::open(out.join("stale_demo-2.1-py3-none-any.whl")).unwrap();
+    let mut archive = zip::ZipArchive::new(wheel).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    assert_eq!(
+        names,
+        [
+            "stale_demo.py",
+            "stale_demo-2.1.dist-info/METADATA",
+            "stale_demo-2.1.dist-info/WHEEL",
+            "stale_demo-2.1.dist-info/pbr.json",
+            "stale_demo-2.1.dist-info/top_level.txt",
+            "stale_demo-2.1.dist-info/zip-safe",
+            "stale_demo-2.1.dist-info/RECORD",
+        ]
+    );
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    assert_eq!(
+        read("stale_demo-2.1.dist-info/pbr.json"),
+        r#"{"git_version": "1a2b3c4", "is_release": true}"#
+    );
+    assert!(read("stale_demo-2.1.dist-info/METADATA").contains("\nVersion: 2.1\n"));
+}

@@ -147,11 +147,16 @@ pub struct DistInfoFile {
 /// PKG-INFO, requires.txt, SOURCES.txt and not-zip-safe): entry_points.txt
 /// (when there are entry points), top_level.txt, dependency_links.txt (when
 /// not blank), eager_resources.txt and namespace_packages.txt (when given),
-/// then the license files, flattened to their base names.
+/// then the license files, flattened to their base names, then the files
+/// the project's egg-info directory already held that egg_info leaves
+/// alone ([`copied_egg_info_file`]).
 ///
 /// `build` is the optional build tag (`--build-number`).
 /// `licenses` are `(path relative to the project, contents)` for the
 /// `License-File` paths (`metadata.license_paths`); the caller reads them.
+/// `kept` are `(path relative to the egg-info directory, contents)` of the
+/// files [`copied_egg_info_file`] accepts; the caller reads them. egg2dist
+/// copies them first, so a generated file or license of the same name wins.
 /// The order is not the archive's: the archive writer sorts.
 pub fn write_dist_info(
     model: &Model,
@@ -160,6 +165,7 @@ pub fn write_dist_info(
     build: Option<&str>,
     generator: &str,
     licenses: &[(&str, &[u8])],
+    kept: &[(&str, &[u8])],
 ) -> Vec<DistInfoFile> {
     let mut files = Vec::new();
     let mut add = |name: &str, contents: String| {
@@ -200,7 +206,51 @@ pub fn write_dist_info(
             contents: contents.to_vec(),
         });
     }
+    for (name, contents) in kept {
+        // RECORD is the archive writer's own (wheel rewrites it too).
+        if *name != "RECORD" && !files.iter().any(|file| file.name == *name) {
+            files.push(DistInfoFile {
+                name: name.to_string(),
+                contents: contents.to_vec(),
+            });
+        }
+    }
     files
+}
+
+/// Whether a file the project's `NAME.egg-info/` directory already holds
+/// (an unpacked sdist ships one; `relative` is its path inside that
+/// directory, `/`-separated) ends up in the wheel's dist-info unchanged.
+///
+/// setuptools' `egg_info` writes into the existing directory: it rewrites
+/// or deletes the files of its writers (PKG-INFO, dependency_links.txt,
+/// eager_resources.txt, entry_points.txt, namespace_packages.txt,
+/// requires.txt, top_level.txt), SOURCES.txt and the zip-safe flags, and
+/// deletes native_libs.txt, but leaves every other file (an old
+/// `pbr.json`, `depends.txt`, subdirectories) in place. wheel's `egg2dist`
+/// then copies the whole directory with `shutil.copytree`, ignoring the
+/// names PKG-INFO, requires.txt, SOURCES.txt and not-zip-safe at every
+/// level.
+pub fn copied_egg_info_file(relative: &str) -> bool {
+    const EGG_INFO_OWNS: [&str; 11] = [
+        "PKG-INFO",
+        "SOURCES.txt",
+        "dependency_links.txt",
+        "eager_resources.txt",
+        "entry_points.txt",
+        "namespace_packages.txt",
+        "requires.txt",
+        "top_level.txt",
+        "native_libs.txt",
+        "zip-safe",
+        "not-zip-safe",
+    ];
+    const EGG2DIST_IGNORES: [&str; 4] = ["PKG-INFO", "requires.txt", "SOURCES.txt", "not-zip-safe"];
+    let parts: Vec<&str> = relative.split('/').collect();
+    if parts.iter().any(|part| EGG2DIST_IGNORES.contains(part)) {
+        return false;
+    }
+    !(parts.len() == 1 && EGG_INFO_OWNS.contains(&relative))
 }
 
 /// The `eager_resources` keyword's items, when given (not `None`).
@@ -530,6 +580,7 @@ demo_pkg-1.0.dist-info/RECORD,,
             None,
             "bdist_wheel (0.43.0)",
             &licenses,
+            &[],
         ) {
             let path = format!("{}/{}", filename.dist_info_dir(), file.name);
             wheel.add_file(&path, &file.contents, false).unwrap();
@@ -560,10 +611,61 @@ ns.sub-1.0.dist-info/RECORD,,
     fn optional_dist_info_files() {
         let mut model = Model::default();
         model.requirements.dependency_links = sourced(Vec::new());
-        let names: Vec<String> = write_dist_info(&model, &WheelTag::pure(), true, None, "g", &[])
-            .into_iter()
-            .map(|file| file.name)
-            .collect();
+        let names: Vec<String> =
+            write_dist_info(&model, &WheelTag::pure(), true, None, "g", &[], &[])
+                .into_iter()
+                .map(|file| file.name)
+                .collect();
         assert_eq!(names, ["METADATA", "WHEEL", "top_level.txt"]);
+    }
+
+    /// What setuptools 69.5.1 + wheel 0.43.0 made of a project whose
+    /// `zs_demo.egg-info/` held pbr.json, not-zip-safe, entry_points.txt,
+    /// depends.txt, native_libs.txt, namespace_packages.txt, subdir/f.txt
+    /// and subdir/PKG-INFO (with `zip_safe=True` and no entry points): the
+    /// dist-info got pbr.json, depends.txt and subdir/f.txt besides its
+    /// own files (and zip-safe).
+    #[test]
+    fn egg_info_files_egg2dist_copies() {
+        let copied: Vec<&str> = [
+            "pbr.json",
+            "not-zip-safe",
+            "entry_points.txt",
+            "depends.txt",
+            "native_libs.txt",
+            "namespace_packages.txt",
+            "subdir/f.txt",
+            "subdir/PKG-INFO",
+            "PKG-INFO",
+            "SOURCES.txt",
+        ]
+        .into_iter()
+        .filter(|name| copied_egg_info_file(name))
+        .collect();
+        assert_eq!(copied, ["pbr.json", "depends.txt", "subdir/f.txt"]);
+        // A generated file or license of the same name wins over the kept one.
+        let mut model = Model::default();
+        model.requirements.dependency_links = sourced(Vec::new());
+        let files = write_dist_info(
+            &model,
+            &WheelTag::pure(),
+            true,
+            None,
+            "g",
+            &[("LICENSE", b"new\n")],
+            &[
+                ("pbr.json", b"{}"),
+                ("LICENSE", b"old\n"),
+                ("WHEEL", b"old\n"),
+                ("RECORD", b"old\n"),
+            ],
+        );
+        let names: Vec<&str> = files.iter().map(|file| file.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["METADATA", "WHEEL", "top_level.txt", "LICENSE", "pbr.json"]
+        );
+        assert_eq!(files[3].contents, b"new\n");
+        assert!(files[1].contents.starts_with(b"Wheel-Version"));
     }
 }

@@ -6,11 +6,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::build::archive::{ArchiveError, ArchiveWriter, WheelWriter, ZipArchiveWriter};
-use crate::build::dist_info::write_dist_info;
+use crate::build::dist_info::{copied_egg_info_file, write_dist_info};
 use crate::build::egg_info::write_egg_info_file;
 use crate::build::files::{
     select_wheel_files, EntryContent, EntryMode, FileSelectionError, SelectionOptions, WheelEntry,
 };
+use crate::build::manifest;
 use crate::build::scripts::ScriptError;
 use crate::build::wheel_name::{WheelFilename, WheelFilenameError, WheelTag};
 use crate::frontend::SourceTree;
@@ -102,11 +103,73 @@ pub fn build_wheel(
         licenses.push((path.as_str(), contents));
     }
     let licenses: Vec<(&str, &[u8])> = licenses.iter().map(|(p, c)| (*p, c.as_slice())).collect();
-    let path = write_wheel(out_dir, model, &files, &licenses, options)?;
+    let kept = read_kept_egg_info(tree, model)?;
+    let kept: Vec<(&str, &[u8])> = kept
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_slice()))
+        .collect();
+    let path = write_wheel(out_dir, model, &files, &licenses, &kept, options)?;
     Ok(BuiltWheel {
         path,
         warnings: selection.warnings,
     })
+}
+
+/// The files of the project's existing egg-info directory (an unpacked
+/// sdist's `NAME.egg-info/`) that setuptools carries into the dist-info
+/// ([`copied_egg_info_file`]), as `(path inside the directory, contents)`,
+/// sorted. None when the project has no such directory.
+fn read_kept_egg_info(
+    tree: &SourceTree,
+    model: &Model,
+) -> Result<Vec<(String, Vec<u8>)>, WheelError> {
+    let root = manifest::egg_info_dir(model);
+    let mut kept = Vec::new();
+    // (directory relative to the egg-info directory, `""` for itself)
+    let mut pending = vec![String::new()];
+    while let Some(relative) = pending.pop() {
+        let directory = if relative.is_empty() {
+            root.clone()
+        } else {
+            format!("{root}/{relative}")
+        };
+        let entries = match tree.list(Path::new(&directory)) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => continue,
+            // `NotADirectory` and the like: a file named like the directory.
+            Err(_) if relative.is_empty() => continue,
+            Err(source) => {
+                return Err(WheelError::Read {
+                    path: directory,
+                    source,
+                })
+            }
+        };
+        for entry in entries {
+            let path = if relative.is_empty() {
+                entry.name.clone()
+            } else {
+                format!("{relative}/{}", entry.name)
+            };
+            if !copied_egg_info_file(&path) {
+                continue;
+            }
+            if entry.is_dir {
+                pending.push(path);
+            } else {
+                let source = format!("{root}/{path}");
+                let contents =
+                    tree.read_bytes(Path::new(&source))
+                        .map_err(|error| WheelError::Read {
+                            path: source.clone(),
+                            source: error,
+                        })?;
+                kept.push((path, contents));
+            }
+        }
+    }
+    kept.sort();
+    Ok(kept)
 }
 
 /// Extension modules are compiled by the native builder (not yet part of
@@ -173,12 +236,14 @@ fn read_entries(
 
 /// Adds the files, the dist-info files and RECORD to `writer` and
 /// finishes it. `licenses` are `(path, contents)` for the model's
-/// `License-File` paths.
+/// `License-File` paths, `kept` the files of the project's egg-info
+/// directory the dist-info keeps (see [`write_dist_info`]).
 pub fn write_wheel_archive<W: ArchiveWriter>(
     writer: W,
     model: &Model,
     files: &[WheelFile],
     licenses: &[(&str, &[u8])],
+    kept: &[(&str, &[u8])],
     options: &WheelOptions,
 ) -> Result<W::Output, WheelError> {
     let filename = wheel_filename(model, options)?;
@@ -194,6 +259,7 @@ pub fn write_wheel_archive<W: ArchiveWriter>(
         options.build.as_deref(),
         &options.generator,
         licenses,
+        kept,
     ) {
         wheel.add_file(&format!("{dist_info}/{}", file.name), &file.contents, false)?;
     }
@@ -237,6 +303,7 @@ pub fn write_wheel(
     model: &Model,
     files: &[WheelFile],
     licenses: &[(&str, &[u8])],
+    kept: &[(&str, &[u8])],
     options: &WheelOptions,
 ) -> Result<PathBuf, WheelError> {
     let filename = wheel_filename(model, options)?;
@@ -244,7 +311,7 @@ pub fn write_wheel(
         &out_dir.join(filename.to_string()),
         options.source_date_epoch,
     )?;
-    write_wheel_archive(zip, model, files, licenses, options)
+    write_wheel_archive(zip, model, files, licenses, kept, options)
 }
 
 #[cfg(test)]
@@ -411,6 +478,7 @@ ns.sub-1.0.dist-info/RECORD,,
                 &ns_sub_model(),
                 &package_files(),
                 &LICENSES,
+                &[],
                 &options(),
             )
             .unwrap()
@@ -433,6 +501,7 @@ ns.sub-1.0.dist-info/RECORD,,
             &ns_sub_model(),
             &package_files(),
             &LICENSES,
+            &[],
             &options,
         )
         .unwrap();
@@ -474,6 +543,7 @@ ns.sub-1.0.dist-info/RECORD,,
             &ns_sub_model(),
             &files,
             &LICENSES,
+            &[],
             &options(),
         )
         .unwrap_err();

@@ -1,0 +1,7 @@
+"""Say hello."""
+
+__version__ = "2.1"
+
+
+def hello():
+    return "hello"
