@@ -40,6 +40,11 @@ fn inspect(
 ) -> Run {
     let mut cmd = manifest.command(DISTILL, fixture);
     cmd.arg("inspect").arg(copy).args(["--format", format]);
+    if !fixture.expect_error {
+        // The 1.5 s default wall-time budget is for hostile scripts; a
+        // debug binary on a loaded machine can need more for a real one.
+        cmd.args(["--time-limit", "30"]);
+    }
     cmd.args(fixture.env_args());
     cmd.current_dir(tmp);
     run(cmd, limit)

@@ -477,7 +477,7 @@ fn check_fixture(
         .arg(&distill_src)
         .arg("--out")
         .arg(&distill_out)
-        .args(["--python-version", "2.7"]);
+        .args(["--python-version", "2.7", "--time-limit", "30"]);
     for (k, v) in env {
         cmd.arg("--env").arg(format!("{k}={v}"));
     }

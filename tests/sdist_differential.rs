@@ -240,7 +240,9 @@ impl Context {
     fn distill(&self, fixture: &Fixture, project: &Path, out: &Path, flags: &[&str]) -> Command {
         let mut command = self.command(DISTILL, fixture);
         command.arg("build").arg(project).arg("--out").arg(out);
-        command.args(flags).arg("-q");
+        // A generous script budget: the 1.5 s default is wall time, and a
+        // debug binary on a loaded machine can need more.
+        command.args(flags).args(["-q", "--time-limit", "30"]);
         for (k, v) in &fixture.env {
             command.arg("--env").arg(format!("{k}={v}"));
         }
