@@ -52,7 +52,7 @@ pub struct BuildArgs {
     /// Show only errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
-    /// Also show what setup.py printed and each file packaged.
+    /// Also show what setup.py printed.
     #[arg(short, long)]
     verbose: bool,
     #[command(flatten)]
