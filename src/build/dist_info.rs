@@ -532,7 +532,7 @@ demo_pkg-1.0.dist-info/RECORD,,
             &licenses,
         ) {
             let path = format!("{}/{}", filename.dist_info_dir(), file.name);
-            wheel.add_file(&path, &file.contents, false).unwrap();
+            wheel.add_file(&path, file.contents, false).unwrap();
         }
         let entries = wheel.finish().unwrap();
         let record = entries.last().unwrap();
