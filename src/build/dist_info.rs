@@ -583,7 +583,7 @@ demo_pkg-1.0.dist-info/RECORD,,
             &[],
         ) {
             let path = format!("{}/{}", filename.dist_info_dir(), file.name);
-            wheel.add_file(&path, &file.contents, false).unwrap();
+            wheel.add_file(&path, file.contents, false).unwrap();
         }
         let entries = wheel.finish().unwrap();
         let record = entries.last().unwrap();
