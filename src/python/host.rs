@@ -45,6 +45,10 @@ pub struct RootedHost {
     root: PathBuf,
     canonical_roots: Vec<PathBuf>,
     environ: Vec<(String, String)>,
+    /// Directories already resolved (`canonicalize` costs one `readlink`
+    /// per path component; a wheel build resolves every file of a package
+    /// in the same few directories).
+    canonical_dirs: std::sync::Mutex<std::collections::HashMap<PathBuf, PathBuf>>,
 }
 
 impl RootedHost {
@@ -54,11 +58,42 @@ impl RootedHost {
             root: canonical.clone(),
             canonical_roots: vec![canonical],
             environ,
+            canonical_dirs: Default::default(),
         })
     }
 
+    /// `path.canonicalize()`, with the parent directory's resolution
+    /// cached: the file itself is resolved further only when it is a
+    /// symbolic link.
+    fn canonicalize(&self, path: &Path) -> io::Result<PathBuf> {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return path.canonicalize();
+        };
+        let cached = self
+            .canonical_dirs
+            .lock()
+            .ok()
+            .and_then(|dirs| dirs.get(parent).cloned());
+        let canonical_parent = match cached {
+            Some(found) => found,
+            None => {
+                let resolved = parent.canonicalize()?;
+                if let Ok(mut dirs) = self.canonical_dirs.lock() {
+                    dirs.insert(parent.to_path_buf(), resolved.clone());
+                }
+                resolved
+            }
+        };
+        let candidate = canonical_parent.join(name);
+        if std::fs::symlink_metadata(&candidate)?.file_type().is_symlink() {
+            candidate.canonicalize()
+        } else {
+            Ok(candidate)
+        }
+    }
+
     fn confine(&self, path: &Path) -> io::Result<PathBuf> {
-        let canonical = path.canonicalize()?;
+        let canonical = self.canonicalize(path)?;
         if self
             .canonical_roots
             .iter()
