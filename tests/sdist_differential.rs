@@ -1,6 +1,7 @@
 //! `distill build --sdist` against `python setup.py sdist` (setuptools 69.5.1, the pinned test
 //! venv) on every fixture of `legacy-fixtures/` that CPython can run (`tests/fixtures.toml`:
-//! not `cpython = false`, not `expect = "error"`). Per fixture it compares:
+//! not `cpython = false`, not `expect = "error"`, not `build_expect = "error"`). Per fixture it
+//! compares:
 //!
 //! * the sdist's file name;
 //! * the member list: names and types (file or directory), in archive order;
@@ -83,7 +84,10 @@ fn fixtures() -> (Vec<Fixture>, Vec<String>) {
         let table = table.as_table().expect("fixture table");
         let cpython = table.get("cpython").and_then(|v| v.as_bool()) != Some(false);
         let error = table.get("expect").and_then(|v| v.as_str()) == Some("error");
-        if !cpython || error || only.as_ref().is_some_and(|o| !o.contains(name)) {
+        // Hostile builds (entries pointing outside the project) are
+        // tests/wheel_differential.rs's: setuptools would pack the outside file.
+        let hostile_build = table.get("build_expect").and_then(|v| v.as_str()) == Some("error");
+        if !cpython || error || hostile_build || only.as_ref().is_some_and(|o| !o.contains(name)) {
             continue;
         }
         let env = table

@@ -511,14 +511,18 @@ pub fn manifest_files(
 }
 
 /// The egg-info files whose `egg_info.writers` (`overwrite_arg`,
-/// `write_entries`, `write_requirements`) delete them when they have
-/// nothing to write; other files in the directory stay.
+/// `write_entries`, `write_requirements`, `write_safety_flag`) delete them
+/// when they have nothing to write; other files in the directory stay.
+/// (`write_safety_flag` deletes a stale `not-zip-safe` when `zip_safe` is
+/// true, and both flags when it is not given.)
 const DELETED_UNLESS_WRITTEN: &[&str] = &[
     "dependency_links.txt",
     "eager_resources.txt",
     "entry_points.txt",
     "namespace_packages.txt",
     "requires.txt",
+    "zip-safe",
+    "not-zip-safe",
 ];
 
 /// The files setuptools' `egg_info` writes into its directory (its

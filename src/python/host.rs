@@ -85,7 +85,10 @@ impl RootedHost {
             }
         };
         let candidate = canonical_parent.join(name);
-        if std::fs::symlink_metadata(&candidate)?.file_type().is_symlink() {
+        if std::fs::symlink_metadata(&candidate)?
+            .file_type()
+            .is_symlink()
+        {
             candidate.canonicalize()
         } else {
             Ok(candidate)

@@ -141,6 +141,11 @@ def groups_of(wheels: list[Wheel]) -> list[list[Wheel]]:
 def check_group(wheels: list[Wheel], venv: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     vpython = venv / "bin" / "python"
+    # pip uninstall removes a directory all of whose files it uninstalls, so a group whose
+    # wheels are the only content of site-packages would take site-packages with it: a
+    # file of no wheel keeps it, as any real environment has.
+    site = next((venv / "lib").glob("python*/site-packages"))
+    (site / "distill-install-check.txt").write_text("not part of any wheel\n")
     before = listing(venv)
 
     p = pip(venv, "install", "--no-deps", "--no-index", *(str(w.path) for w in wheels))
@@ -225,7 +230,6 @@ def check_group(wheels: list[Wheel], venv: Path) -> None:
         for w in wheels:
             w.problems.append(f"pip uninstall failed:\n{p.stdout}{p.stderr}")
     after = listing(venv)
-    site = next((venv / "lib").glob("python*/site-packages"))
     for path in sorted(after ^ before):
         verb = "left" if path in after else "removed"
         rel = Path(venv, path).relative_to(venv)

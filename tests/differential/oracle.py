@@ -48,7 +48,9 @@ def cache_root() -> Path:
 def project_files(root: Path) -> list[Path]:
     out = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+        # An *.egg-info directory is kept: a fixture may be an unpacked sdist, whose
+        # egg-info setuptools reads (SOURCES.txt) and partly carries into the wheel.
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
         for name in sorted(filenames):
             if not name.endswith(".pyc"):
                 out.append(Path(dirpath, name))
@@ -115,7 +117,7 @@ def build(project: Path, env: dict[str, str], force: bool = False, timeout: floa
     with tempfile.TemporaryDirectory(prefix="distill-oracle-") as tmp:
         copy = Path(tmp, project.name)
         shutil.copytree(project, copy, symlinks=True,
-                        ignore=shutil.ignore_patterns(*SKIP_DIRS, "*.egg-info", "*.pyc"))
+                        ignore=shutil.ignore_patterns(*SKIP_DIRS, "*.pyc"))
         wheel_dir = Path(tmp, "wheelhouse")
         cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                "--no-index", "-w", str(wheel_dir), str(copy)]
