@@ -1,6 +1,7 @@
 //! `distill build [DIR]`: a legacy project in, a wheel (and an sdist) out,
 //! without running Python and without writing into the source tree.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,8 +85,9 @@ fn build(args: &BuildArgs) -> Result<(), ExitCode> {
     let want_wheel = args.wheel || args.wheel_from_sdist || !args.sdist;
     let out_dir = args.out.clone().unwrap_or_else(|| args.dir.join("dist"));
     let mut built_sdist = None;
+    let mut printed = HashSet::new();
     if want_sdist {
-        let (project, _) = load(args, &args.dir, "sdist")?;
+        let (project, _) = load(args, &args.dir, "sdist", &mut printed)?;
         built_sdist = Some(sdist(args, &project, &out_dir).map_err(fail)?);
     }
     if !want_wheel {
@@ -96,11 +98,11 @@ fn build(args: &BuildArgs) -> Result<(), ExitCode> {
             // Unpacked outside the source tree, gone when the build ends.
             let unpacked = unpack_sdist(archive).map_err(fail)?;
             let root = unpacked.path().join(sdist_top_directory(archive));
-            let (project, target) = load(args, &root, "bdist_wheel")?;
+            let (project, target) = load(args, &root, "bdist_wheel", &mut printed)?;
             wheel(args, &project, &out_dir, target).map_err(fail)
         }
         _ => {
-            let (project, target) = load(args, &args.dir, "bdist_wheel")?;
+            let (project, target) = load(args, &args.dir, "bdist_wheel", &mut printed)?;
             wheel(args, &project, &out_dir, target).map_err(fail)
         }
     }
@@ -114,7 +116,14 @@ fn fail(diagnostic: Box<Diagnostic>) -> ExitCode {
 
 /// Evaluates the project at `dir` with `sys.argv[1:] == [command]` (or the
 /// `--script-arg`s), prints its diagnostics and gives the target Python.
-fn load(args: &BuildArgs, dir: &Path, command: &str) -> Result<(Project, (u32, u32)), ExitCode> {
+/// `printed` holds the diagnostics already shown: a project evaluated once
+/// for the sdist and once for the wheel warns once.
+fn load(
+    args: &BuildArgs,
+    dir: &Path,
+    command: &str,
+    printed: &mut HashSet<String>,
+) -> Result<(Project, (u32, u32)), ExitCode> {
     let (mut options, overrides) = match args.evaluation.prepare(dir) {
         Ok(prepared) => prepared,
         Err(message) => {
@@ -133,13 +142,16 @@ fn load(args: &BuildArgs, dir: &Path, command: &str) -> Result<(Project, (u32, u
         }
     };
     // What setup.py printed is noise in a build unless asked for.
-    let shown: Vec<Diagnostic> = project
-        .diagnostics
-        .iter()
-        .filter(|d| args.verbose || d.severity != crate::diagnostics::Severity::Info)
-        .cloned()
-        .collect();
-    render_diagnostics(&shown, args.quiet);
+    if !args.quiet {
+        for diagnostic in &project.diagnostics {
+            if args.verbose || diagnostic.severity != crate::diagnostics::Severity::Info {
+                let rendered = diagnostic.render();
+                if printed.insert(rendered.clone()) {
+                    eprint!("{rendered}");
+                }
+            }
+        }
+    }
     Ok((project, (options.target.major, options.target.minor)))
 }
 
