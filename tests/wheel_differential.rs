@@ -628,3 +628,103 @@ fn hostile_builds_fail_cleanly() {
     });
     report("hostile builds", fixtures.len(), failures);
 }
+
+/// bdist_wheel's tag options: `--python-tag`, `--plat-name` and `--build-number` give the
+/// file name and the WHEEL file setuptools' `setup.py bdist_wheel` gives with the same
+/// options (a pure fixture, and a universal one whose setup.cfg asks for `py2.py3`).
+#[test]
+fn tag_options_match_bdist_wheel() {
+    let Some((python, _)) = python_and_manifest() else {
+        return;
+    };
+    let cases: &[(&str, &[&str])] = &[
+        ("py-modules", &["--python-tag", "py36"]),
+        ("py-modules", &["--plat-name", "linux-x86_64"]),
+        ("py-modules", &["--build-number", "7"]),
+        (
+            "setup-cfg-only",
+            &[
+                "--python-tag",
+                "py38",
+                "--plat-name",
+                "manylinux2014_x86_64",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (index, (fixture, options)) in cases.iter().enumerate() {
+        let temp = tempfile::tempdir().unwrap();
+        let source = repo().join("legacy-fixtures").join(fixture);
+        let (oracle_copy, distill_copy) = (temp.path().join("oracle"), temp.path().join("distill"));
+        copy_tree(&source, &oracle_copy);
+        copy_tree(&source, &distill_copy);
+        let (oracle_out, distill_out) = (temp.path().join("o"), temp.path().join("d"));
+        let mut setuptools = std::process::Command::new(&python);
+        setuptools
+            .current_dir(&oracle_copy)
+            .args(["setup.py", "-q", "bdist_wheel", "-d"])
+            .arg(&oracle_out)
+            .args(*options);
+        let mut distill = std::process::Command::new(DISTILL);
+        distill
+            .arg("build")
+            .arg(&distill_copy)
+            .arg("--out")
+            .arg(&distill_out)
+            .args(["-q", "--time-limit", "30"])
+            .args(*options);
+        let mut wheels = Vec::new();
+        for (who, command, out) in [
+            ("setuptools", setuptools, &oracle_out),
+            ("distill", distill, &distill_out),
+        ] {
+            let done = run(command, BUILD_TIMEOUT);
+            if done.code != Some(0) {
+                failures.push(format!(
+                    "case {index} {fixture} {options:?}: {who} failed:\n{}",
+                    done.stderr
+                ));
+                continue;
+            }
+            match wheel_in(out) {
+                Ok(wheel) => wheels.push(wheel),
+                Err(error) => failures.push(format!("case {index} {fixture}: {who}: {error}")),
+            }
+        }
+        let [oracle, ours] = wheels.as_slice() else {
+            continue;
+        };
+        let names = (oracle.file_name().unwrap(), ours.file_name().unwrap());
+        if names.0 != names.1 {
+            failures.push(format!(
+                "{fixture} {options:?}: file name {:?} vs {:?}",
+                names.0, names.1
+            ));
+            continue;
+        }
+        let wheel_file = |path: &Path| -> Result<Vec<String>, String> {
+            let file = fs::File::open(path).map_err(|e| e.to_string())?;
+            let mut zip = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+            let name = (0..zip.len())
+                .filter_map(|i| zip.by_index(i).ok().map(|f| f.name().to_string()))
+                .find(|n| n.ends_with(".dist-info/WHEEL"))
+                .ok_or("no WHEEL file")?;
+            let mut text = String::new();
+            zip.by_name(&name)
+                .map_err(|e| e.to_string())?
+                .read_to_string(&mut text)
+                .map_err(|e| e.to_string())?;
+            // The Generator line names the tool.
+            Ok(text
+                .lines()
+                .filter(|l| !l.starts_with("Generator:"))
+                .map(String::from)
+                .collect())
+        };
+        match (wheel_file(oracle), wheel_file(ours)) {
+            (Ok(a), Ok(b)) if a == b => {}
+            (a, b) => failures.push(format!("{fixture} {options:?}: WHEEL {a:?} vs {b:?}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
