@@ -393,16 +393,8 @@ fn include_package_data(model: &Model) -> bool {
 /// wheel's `safer_name(name)-safer_version(version)`: runs of characters
 /// other than ASCII letters, digits and `.` become `_`.
 pub fn wheel_dist_name(model: &Model) -> String {
-    let name = model
-        .metadata
-        .name
-        .as_ref()
-        .map_or("UNKNOWN", |n| n.value.as_str());
-    let version = model
-        .metadata
-        .version
-        .as_ref()
-        .map_or("0.0.0", |v| v.value.as_str());
+    let name = model.name_or_default();
+    let version = model.version_or_default();
     format!("{}-{}", safe_filename(name), safe_filename(version))
 }
 
@@ -903,12 +895,8 @@ fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
     let text = crate::build::namespaces::write_nspkg_pth(&declared)?;
     Some(WheelEntry {
         archive_path: crate::build::namespaces::nspkg_pth_name(
-            model.metadata.name.as_ref().map_or("UNKNOWN", |n| &n.value),
-            model
-                .metadata
-                .version
-                .as_ref()
-                .map_or("0.0.0", |v| &v.value),
+            model.name_or_default(),
+            model.version_or_default(),
             options.python_version.0,
             options.python_version.1,
         ),

@@ -576,24 +576,8 @@ pub fn generated_egg_info_files(model: &Model) -> Vec<&'static str> {
 /// egg_info's directory: `{egg_base}/{name}.egg-info`, `egg_base` being
 /// `package_dir['']` or the root, the name `safe_name` with `-` → `_`.
 pub fn egg_info_dir(model: &Model) -> String {
-    let name = model
-        .metadata
-        .name
-        .as_ref()
-        .map_or("UNKNOWN", |n| n.value.as_str());
-    let mut safe = String::new();
-    let mut in_run = false;
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-            safe.push(c);
-            in_run = false;
-        } else if !in_run {
-            safe.push('-');
-            in_run = true;
-        }
-    }
-    let component = safe.replace('-', "_");
-    let component = component.trim_matches('_');
+    use crate::build::namespaces::{filename_component, safe_name};
+    let component = filename_component(&safe_name(model.name_or_default()));
     let base = model
         .python
         .package_dir

@@ -38,17 +38,17 @@ pub fn excluded_init_files(namespace_packages: &[String]) -> Vec<String> {
 ///
 /// `[egg_info] tag_build`/`tag_date` version tags are not applied here.
 pub fn nspkg_pth_name(name: &str, version: &str, python_major: u32, python_minor: u32) -> String {
-    let version = safe_version(version).unwrap_or_else(|| unsafe_to_dash(version));
+    let version = safe_version(version).unwrap_or_else(|| safe_name(version));
     format!(
         "{}-{}-py{python_major}.{python_minor}-nspkg.pth",
-        filename_component(&unsafe_to_dash(name)),
+        filename_component(&safe_name(name)),
         filename_component(&version),
     )
 }
 
 /// setuptools' `_normalization.safe_name`: runs of characters other than
 /// ASCII letters, digits, `.`, `_`, `-` become `-`.
-fn unsafe_to_dash(text: &str) -> String {
+pub(crate) fn safe_name(text: &str) -> String {
     let mut out = String::new();
     let mut in_run = false;
     for c in text.chars() {
@@ -64,7 +64,7 @@ fn unsafe_to_dash(text: &str) -> String {
 }
 
 /// setuptools' `_normalization.filename_component`.
-fn filename_component(value: &str) -> String {
+pub(crate) fn filename_component(value: &str) -> String {
     value.replace('-', "_").trim_matches('_').to_string()
 }
 

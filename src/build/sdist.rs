@@ -76,16 +76,8 @@ pub struct SdistFile {
 /// `acme_tools`) and the version as setuptools normalized it. The sdist's
 /// file name and its top directory both use it.
 pub fn sdist_base_name(model: &Model) -> String {
-    let name = model
-        .metadata
-        .name
-        .as_ref()
-        .map_or("UNKNOWN", |n| n.value.as_str());
-    let version = model
-        .metadata
-        .version
-        .as_ref()
-        .map_or("0.0.0", |v| v.value.as_str());
+    let name = model.name_or_default();
+    let version = model.version_or_default();
     format!("{}-{version}", canonical_underscored(name))
 }
 

@@ -232,23 +232,9 @@ impl WheelFilename {
     /// The file name for the model's name and version (`UNKNOWN` and
     /// `0.0.0` when missing, as setuptools' defaults).
     pub fn from_model(model: &Model, tag: WheelTag) -> Self {
-        let name = model
-            .metadata
-            .name
-            .as_ref()
-            .map(|n| n.value.as_str())
-            .filter(|n| !n.is_empty())
-            .unwrap_or("UNKNOWN");
-        let version = model
-            .metadata
-            .version
-            .as_ref()
-            .map(|v| v.value.as_str())
-            .filter(|v| !v.is_empty())
-            .unwrap_or("0.0.0");
         Self {
-            name: escape_name(name),
-            version: escape_version(version),
+            name: escape_name(model.name_or_default()),
+            version: escape_version(model.version_or_default()),
             build: None,
             tag,
         }

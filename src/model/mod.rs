@@ -570,6 +570,27 @@ pub struct BuildSystem {
 // ---------------------------------------------------------------------------
 
 impl Model {
+    /// distutils' `get_name()`: the name, `UNKNOWN` when missing or empty.
+    pub fn name_or_default(&self) -> &str {
+        self.metadata
+            .name
+            .as_ref()
+            .map(|n| n.value.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or("UNKNOWN")
+    }
+
+    /// distutils' `get_version()`: the version, `0.0.0` when missing or
+    /// empty.
+    pub fn version_or_default(&self) -> &str {
+        self.metadata
+            .version
+            .as_ref()
+            .map(|v| v.value.as_str())
+            .filter(|v| !v.is_empty())
+            .unwrap_or("0.0.0")
+    }
+
     /// The options of a command, if any were given.
     pub fn command_options(&self, command: &str) -> Option<&CommandOptions> {
         self.options
