@@ -27,22 +27,15 @@
 //! created). The test is skipped, with a message, only when neither is there;
 //! `DISTILL_FIXTURES=a,b` limits it to some fixtures.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DISTILL: &str = env!("CARGO_BIN_EXE_distill");
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Printed even when libtest captures the test's output.
-fn note(message: &str) {
-    let _ = writeln!(std::io::stderr(), "{message}");
-}
+use common::{copy_tree, note, repo, the_wheel, DISTILL};
 
 /// The Python 2.7 oracle's python, or `None` (after saying why) when there is no 2.7.18.
 fn py27() -> Option<PathBuf> {
@@ -122,40 +115,6 @@ fn load_manifest() -> Manifest {
     Manifest {
         scrub_env: strings(doc.get("scrub_env")),
         fixtures,
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
-    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
-        let entry = entry.expect("dir entry");
-        if entry.file_name() == "__pycache__" {
-            continue;
-        }
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target)
-                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
-        }
-    }
-}
-
-/// The one `.whl` file in `dir`.
-fn the_wheel(dir: &Path) -> Result<PathBuf, String> {
-    let wheels: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "whl"))
-        .collect();
-    match wheels.as_slice() {
-        [one] => Ok(one.clone()),
-        _ => Err(format!(
-            "expected one wheel in {}, found {wheels:?}",
-            dir.display()
-        )),
     }
 }
 

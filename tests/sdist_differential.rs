@@ -19,16 +19,15 @@
 //! Needs `DISTILL_TEST_PYTHON` (see tests/differential.rs); skipped with a message without it,
 //! except in CI. `DISTILL_FIXTURES=a,b` limits the fixtures. All failures are reported at once.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
-use std::thread;
 
-const DISTILL: &str = env!("CARGO_BIN_EXE_distill");
+use common::{copy_tree, for_each, repo, test_python, DISTILL};
 
 /// Fixtures whose wheels are known to differ from setuptools' (distill warns about them);
 /// their wheel from the sdist is compared with distill's wheel from the tree only.
@@ -36,27 +35,6 @@ const KNOWN_WHEEL_GAPS: &[(&str, &str)] = &[(
     "cmdclass-build-py",
     "a custom build_py writes a module; distill does not run it (W0300)",
 )];
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn test_python() -> Option<PathBuf> {
-    match std::env::var_os("DISTILL_TEST_PYTHON") {
-        Some(python) => Some(PathBuf::from(python)),
-        None => {
-            assert!(
-                std::env::var("CI").map_or(true, |v| v != "true"),
-                "DISTILL_TEST_PYTHON is not set, and CI=true: the sdist differential test must run"
-            );
-            eprintln!(
-                "skipping sdist differential test: DISTILL_TEST_PYTHON is not set. Run \
-                 `DISTILL_TEST_PYTHON=$(scripts/test-env) cargo test --test sdist_differential`."
-            );
-            None
-        }
-    }
-}
 
 struct Fixture {
     name: String,
@@ -105,22 +83,6 @@ fn fixtures() -> (Vec<Fixture>, Vec<String>) {
         });
     }
     (out, scrub)
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_name() == "__pycache__" {
-            continue;
-        }
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn run(mut command: Command, what: &str) -> Result<(), String> {
@@ -510,29 +472,7 @@ fn sdists_match_setuptools() {
     let (fixtures, scrub) = fixtures();
     assert!(!fixtures.is_empty(), "no fixtures selected");
     let context = Context { python, scrub };
-    let next = AtomicUsize::new(0);
-    let failures = Mutex::new(Vec::new());
-    let workers = thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(2, 8);
-    thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(fixture) = fixtures.get(i) else {
-                    break;
-                };
-                if let Err(message) = context.check(fixture) {
-                    failures
-                        .lock()
-                        .unwrap()
-                        .push(format!("=== {}: {message}", fixture.name));
-                }
-            });
-        }
-    });
-    let mut failures = failures.into_inner().unwrap();
-    failures.sort();
+    let failures = for_each(&fixtures, |f| f.name.as_str(), |f| context.check(f));
     assert!(
         failures.is_empty(),
         "{} of {} fixtures differ from setuptools' sdist:\n\n{}\n",

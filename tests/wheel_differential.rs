@@ -79,7 +79,7 @@ fn setuptools_wheels(
             let result = if oracle.code == Some(0) {
                 let metadata = PathBuf::from(String::from_utf8_lossy(&oracle.stdout).trim());
                 let dir = metadata.parent().expect("oracle cache dir").to_path_buf();
-                wheel_in(&dir)
+                the_wheel(&dir)
             } else {
                 Err(format!(
                     "the setuptools oracle failed (the fixture is broken?): {}",
@@ -102,24 +102,6 @@ fn setuptools_wheels(
         }
         found.into_inner().unwrap()
     })
-}
-
-/// The one `.whl` file in `dir`.
-fn wheel_in(dir: &Path) -> Result<PathBuf, String> {
-    let wheels: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "whl"))
-        .collect();
-    match wheels.as_slice() {
-        [one] => Ok(one.clone()),
-        _ => Err(format!(
-            "expected one wheel in {}, found {:?}",
-            dir.display(),
-            wheels
-        )),
-    }
 }
 
 /// What a wheel test does with one fixture, given setuptools' wheel.
@@ -188,7 +170,7 @@ fn build_into(
     if result.code != Some(0) {
         return Err(format!("distill build: {}", result.describe()));
     }
-    wheel_in(out)
+    the_wheel(out)
 }
 
 /// The buildable fixtures with a pure setuptools wheel, each with that wheel; prints the
@@ -352,7 +334,7 @@ fn build_leaves_the_source_tree_untouched() {
         if result.code != Some(0) {
             return Err(format!("distill build: {}", result.describe()));
         }
-        let wheel = wheel_in(&copy.join("dist"))?;
+        let wheel = the_wheel(&copy.join("dist"))?;
         let allowed = [
             Path::new(&fixture.name).join("dist"),
             Path::new(&fixture.name)
@@ -686,7 +668,7 @@ fn tag_options_match_bdist_wheel() {
                 ));
                 continue;
             }
-            match wheel_in(out) {
+            match the_wheel(out) {
                 Ok(wheel) => wheels.push(wheel),
                 Err(error) => failures.push(format!("case {index} {fixture}: {who}: {error}")),
             }

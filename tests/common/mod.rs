@@ -312,6 +312,16 @@ pub fn for_each_fixture(
     fixtures: &[Fixture],
     work: impl Fn(&Fixture) -> Result<(), String> + Sync,
 ) -> Vec<String> {
+    for_each(fixtures, |f| f.name.as_str(), work)
+}
+
+/// Runs `work` for every item on a few threads, noting each outcome under the item's
+/// name; collects the failure messages (`=== NAME: MESSAGE`), sorted.
+pub fn for_each<T: Sync>(
+    items: &[T],
+    name: impl Fn(&T) -> &str + Sync,
+    work: impl Fn(&T) -> Result<(), String> + Sync,
+) -> Vec<String> {
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::new());
     let workers = thread::available_parallelism()
@@ -321,17 +331,17 @@ pub fn for_each_fixture(
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(fixture) = fixtures.get(i) else {
+                let Some(item) = items.get(i) else {
                     break;
                 };
-                match work(fixture) {
-                    Ok(()) => note(&format!("ok       {}", fixture.name)),
+                match work(item) {
+                    Ok(()) => note(&format!("ok       {}", name(item))),
                     Err(message) => {
-                        note(&format!("FAILED   {}", fixture.name));
+                        note(&format!("FAILED   {}", name(item)));
                         failures
                             .lock()
                             .unwrap()
-                            .push(format!("=== {}: {message}", fixture.name));
+                            .push(format!("=== {}: {message}", name(item)));
                     }
                 }
             });
@@ -340,6 +350,23 @@ pub fn for_each_fixture(
     let mut failures = failures.into_inner().unwrap();
     failures.sort();
     failures
+}
+
+/// The one `.whl` file in `dir`.
+pub fn the_wheel(dir: &Path) -> Result<PathBuf, String> {
+    let wheels: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "whl"))
+        .collect();
+    match wheels.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(format!(
+            "expected one wheel in {}, found {wheels:?}",
+            dir.display()
+        )),
+    }
 }
 
 pub fn report(what: &str, total: usize, failures: Vec<String>) {
