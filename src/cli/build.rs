@@ -19,6 +19,24 @@ use crate::diagnostics::{Diagnostic, SourceFile, Span};
 use crate::frontend::{self, Project};
 use crate::model::{Model, Source};
 
+/// Diagnostic codes of the build (docs/model.md lists every code).
+pub mod codes {
+    /// A tag, build number or `SOURCE_DATE_EPOCH` that is not valid.
+    pub const INVALID_OPTION: &str = "E0700";
+    /// A file setup() names that cannot be packaged (missing, outside the project).
+    pub const FILE_SELECTION: &str = "E0701";
+    /// Extension modules or C libraries, which distill does not compile yet.
+    pub const NATIVE_CODE: &str = "E0702";
+    /// A script whose shebang cannot be rewritten (its encoding).
+    pub const SCRIPT: &str = "E0703";
+    /// A file that cannot be read, or an artifact that cannot be written.
+    pub const IO: &str = "E0704";
+    /// The output directory cannot be created.
+    pub const OUTPUT_DIR: &str = "E0705";
+    /// A custom build command the project declares, which does not run.
+    pub const CUSTOM_COMMAND: &str = "W0700";
+}
+
 #[derive(Args)]
 pub struct BuildArgs {
     /// The project directory (with setup.py, setup.cfg or pyproject.toml).
@@ -189,7 +207,7 @@ fn sdist_top_directory(archive: &Path) -> String {
 fn unpack_sdist(archive: &Path) -> Result<tempfile::TempDir, Box<Diagnostic>> {
     let error = |message: String| {
         Box::new(
-            Diagnostic::error("E0304", message)
+            Diagnostic::error(codes::IO, message)
                 .with_path(archive)
                 .with_hint("check that the temporary directory (TMPDIR) is writable"),
         )
@@ -213,7 +231,7 @@ fn unpack_sdist(archive: &Path) -> Result<tempfile::TempDir, Box<Diagnostic>> {
 fn source_date_epoch() -> Result<Option<i64>, Box<Diagnostic>> {
     source_date_epoch_from_env().map_err(|error| {
         Box::new(
-            Diagnostic::error("E0300", error.to_string())
+            Diagnostic::error(codes::INVALID_OPTION, error.to_string())
                 .with_hint("SOURCE_DATE_EPOCH is a number of seconds since 1970-01-01 UTC"),
         )
     })
@@ -247,7 +265,7 @@ fn wheel(
         platform: host_platform(),
     };
     let tag = select_tag(&model, root_is_purelib, &target).map_err(|error| {
-        Diagnostic::error("E0300", error.to_string())
+        Diagnostic::error(codes::INVALID_OPTION, error.to_string())
             .with_hint("a tag has no `-` or spaces; `--python-tag py3`, `--plat-name linux_x86_64`")
     })?;
     let source_date_epoch = source_date_epoch()?;
@@ -300,7 +318,7 @@ fn custom_command_warnings(project: &Project, model: &Model) -> Vec<Diagnostic> 
         .filter(|class| WHEEL_BUILD_COMMANDS.contains(&class.command.as_str()))
         .map(|class| {
             let diagnostic = Diagnostic::warning(
-                "W0300",
+                codes::CUSTOM_COMMAND,
                 format!(
                     "custom command `{}` ({}) is not run: files it would generate or change are not in the wheel",
                     class.command, class.class
@@ -316,7 +334,7 @@ fn create_out_dir(out_dir: &Path) -> Result<(), Box<Diagnostic>> {
     std::fs::create_dir_all(out_dir).map_err(|error| {
         Box::new(
             Diagnostic::error(
-                "E0305",
+                codes::OUTPUT_DIR,
                 format!("cannot create the output directory: {error}"),
             )
             .with_path(out_dir)
@@ -375,16 +393,16 @@ fn wheel_diagnostic(project: &Project, model: &Model, error: WheelError) -> Diag
             locate(
                 project,
                 source,
-                Diagnostic::error("E0302", message).with_hint(
+                Diagnostic::error(codes::NATIVE_CODE, message).with_hint(
                     "build this project with setuptools for now; `distill inspect` still reads its metadata",
                 ),
             )
         }
-        WheelError::Script { .. } => Diagnostic::error("E0303", message)
+        WheelError::Script { .. } => Diagnostic::error(codes::SCRIPT, message)
             .with_hint("save the script as UTF-8 or a single-byte encoding it declares"),
-        WheelError::Filename(_) => Diagnostic::error("E0300", message)
+        WheelError::Filename(_) => Diagnostic::error(codes::INVALID_OPTION, message)
             .with_hint("`--build-number` must start with a digit and hold no `-`"),
-        WheelError::Read { .. } | WheelError::Archive(_) => Diagnostic::error("E0304", message)
+        WheelError::Read { .. } | WheelError::Archive(_) => Diagnostic::error(codes::IO, message)
             .with_hint("check that the file is readable and the output directory writable"),
     }
 }
@@ -418,7 +436,8 @@ fn selection_diagnostic(
                     "the package's __init__.py must be `__import__('pkg_resources').declare_namespace(__name__)`",
                 ),
             };
-    let diagnostic = Diagnostic::error("E0301", selection.to_string()).with_hint(hint);
+    let diagnostic =
+        Diagnostic::error(codes::FILE_SELECTION, selection.to_string()).with_hint(hint);
     locate(project, keyword_source(model, keyword), diagnostic)
 }
 
@@ -430,7 +449,7 @@ fn sdist_diagnostic(project: &Project, model: &Model, error: SdistError) -> Box<
         SdistError::SetupCfg { .. } => Diagnostic::error("E0401", message)
             .with_path("setup.cfg")
             .with_hint("setuptools rewrites setup.cfg into the sdist with configparser, which cannot read this line"),
-        SdistError::Read { .. } | SdistError::Archive(_) => Diagnostic::error("E0304", message)
+        SdistError::Read { .. } | SdistError::Archive(_) => Diagnostic::error(codes::IO, message)
             .with_hint("check that the file is readable and the output directory writable"),
     })
 }
