@@ -377,3 +377,36 @@ fn build_keeps_the_files_egg_info_leaves_in_an_sdists_egg_info() {
     );
     assert!(read("stale_demo-2.1.dist-info/METADATA").contains("\nVersion: 2.1\n"));
 }
+
+/// distutils turns `classifiers`/`keywords` given as iterators into lists with a warning
+/// (`_ensure_list`); setuptools 69.5.1 builds such a project, so distill must too.
+#[test]
+fn iterator_classifiers_and_keywords_become_lists() {
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        temp.path().join("setup.py"),
+        "from setuptools import setup\n\
+         setup(name='it', version='1.0', py_modules=[],\n\
+               classifiers=filter(None, ['A :: B', '', 'C :: D']),\n\
+               keywords=(k for k in ['x', 'y']))\n",
+    )
+    .unwrap();
+    let output = distill(&[
+        "inspect",
+        temp.path().to_str().unwrap(),
+        "--format",
+        "metadata",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let metadata = stdout(&output);
+    assert!(
+        metadata.contains("Keywords: x,y\n")
+            && metadata.contains("Classifier: A :: B\nClassifier: C :: D\n"),
+        "{metadata}"
+    );
+    assert!(
+        stderr(&output).contains("Warning: 'classifiers' should be a list"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -9,7 +9,7 @@ import sys
 
 import _distill
 from distutils.cmd import Command
-from distutils.dist import Distribution
+from distutils.dist import Distribution, _materialize_list_fields
 from distutils.errors import (  # noqa: F401 (re-exported, as in distutils)
     CCompilerError,
     DistutilsArgError,
@@ -73,6 +73,7 @@ def _make_distribution(attrs, default_class):
 
 
 def setup(**attrs):
+    _materialize_list_fields(attrs)
     _distill.record_setup(attrs)
     # `Distribution` is this module's global, which setuptools replaces.
     return _make_distribution(attrs, Distribution)

@@ -32,6 +32,19 @@ def _ensure_list(value, fieldname):
     return value
 
 
+def _materialize_list_fields(attrs):
+    """`keywords`, `platforms` and `classifiers` given as iterators (`filter(...)`,
+    `map(...)`, a generator) become lists before setup() records its keywords, with
+    the warning distutils' `_ensure_list` prints: the Distribution would consume
+    the iterator, and the recorded keywords would be an exhausted object."""
+    for fieldname in list(attrs):
+        value = attrs[fieldname]
+        if fieldname not in ('keywords', 'platforms', 'classifiers') or value is None \
+                or isinstance(value, (str, list, tuple)):
+            continue
+        attrs[fieldname] = _ensure_list(value, fieldname)
+    return attrs
+
 
 def translate_longopt(opt):
     # As distutils.fancy_getopt's, which is imported only when needed.

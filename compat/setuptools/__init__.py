@@ -40,6 +40,7 @@ find_namespace_packages = PEP420PackageFinder.find
 
 
 def setup(**attrs):
+    distutils.dist._materialize_list_fields(attrs)
     _distill.record_setup(attrs)
     # distutils.core.setup without config files, command line or commands;
     # setup_requires are not fetched (distill evaluates with what it emulates).
