@@ -1,9 +1,14 @@
 //! The shared builder: artifacts written from the model.
 //!
-//! Which files go in ([`files`], [`manifest`]), where they land
-//! ([`install_paths`], [`scripts`], [`namespaces`]), the dist-info files
-//! ([`metadata`], [`dist_info`]), the wheel's name and tags ([`wheel_name`]),
-//! and the deterministic archive writers ([`archive`], [`wheel`], [`sdist`]).
+//! A wheel: [`wheel::build_wheel`] asks [`files`] which files go in (as
+//! setuptools' build_py/install_* choose them, with the [`manifest`] for
+//! `include_package_data`), where they land ([`install_paths`],
+//! [`scripts`], [`namespaces`]), adds the dist-info files ([`metadata`],
+//! [`dist_info`]) under the name and tags of [`wheel_name`], and writes the
+//! archive ([`archive`]). An sdist: [`sdist::build_sdist`] packs the
+//! [`manifest`] with PKG-INFO and the egg-info directory ([`egg_info`]).
+//! Every file is read through `frontend::SourceTree` (the project under
+//! setup.py's in-memory writes); nothing is written into the project.
 
 pub mod archive;
 pub mod dist_info;
