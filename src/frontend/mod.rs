@@ -1,4 +1,4 @@
-//! Frontends fill the [`Model`](crate::model::Model): `setup.cfg` and
+//! Frontends fill the [`Model`]: `setup.cfg` and
 //! `pyproject.toml` are read declaratively, `setup.py` is evaluated by the
 //! interpreter; they merge with setuptools' precedence.
 

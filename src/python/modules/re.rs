@@ -1,4 +1,4 @@
-//! `re`: Python's regular expressions on [`re_engine`](crate::python::re_engine).
+//! `re`: Python's regular expressions on [`crate::python::re_engine`].
 //! Patterns are cached by (pattern, flags) as CPython's `re` does.
 
 use std::rc::Rc;
