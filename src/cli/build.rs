@@ -15,9 +15,11 @@ use crate::build::files::FileSelectionError;
 use crate::build::sdist::{build_sdist, SdistError, SdistOptions};
 use crate::build::wheel::{build_wheel, is_root_pure, WheelError, WheelOptions};
 use crate::build::wheel_name::{select_tag, TagTarget};
-use crate::diagnostics::{Diagnostic, SourceFile, Span};
+use crate::diagnostics::Diagnostic;
 use crate::frontend::{self, Project};
 use crate::model::{Model, Source};
+use crate::python::modules::sysconfig::platform_tag;
+use crate::python::TargetPython;
 
 /// Diagnostic codes of the build (docs/model.md lists every code).
 pub mod codes {
@@ -141,7 +143,7 @@ fn load(
     dir: &Path,
     command: &str,
     printed: &mut HashSet<String>,
-) -> Result<(Project, (u32, u32)), ExitCode> {
+) -> Result<(Project, TargetPython), ExitCode> {
     let (mut options, overrides) = match args.evaluation.prepare(dir) {
         Ok(prepared) => prepared,
         Err(message) => {
@@ -170,7 +172,7 @@ fn load(
             }
         }
     }
-    Ok((project, (options.target.major, options.target.minor)))
+    Ok((project, options.target))
 }
 
 fn sdist(args: &BuildArgs, project: &Project, out_dir: &Path) -> Result<PathBuf, Box<Diagnostic>> {
@@ -185,7 +187,7 @@ fn sdist(args: &BuildArgs, project: &Project, out_dir: &Path) -> Result<PathBuf,
         out_dir,
         &SdistOptions { source_date_epoch },
     )
-    .map_err(|error| sdist_diagnostic(project, &project.model, error))?;
+    .map_err(|error| sdist_diagnostic(project, error))?;
     if !args.quiet {
         print_warnings(&built.warnings);
         report("sdist", &built.path);
@@ -241,8 +243,9 @@ fn wheel(
     args: &BuildArgs,
     project: &Project,
     out_dir: &Path,
-    python_version: (u32, u32),
+    target: TargetPython,
 ) -> Result<(), Box<Diagnostic>> {
+    let python_version = (target.major, target.minor);
     let mut model = project.model.clone();
     for (name, value) in [
         ("python_tag", &args.python_tag),
@@ -262,7 +265,7 @@ fn wheel(
     let root_is_purelib = is_root_pure(&model);
     let target = TagTarget {
         python_version,
-        platform: host_platform(),
+        platform: platform_tag(&target),
     };
     let tag = select_tag(&model, root_is_purelib, &target).map_err(|error| {
         Diagnostic::error(codes::INVALID_OPTION, error.to_string())
@@ -325,7 +328,7 @@ fn custom_command_warnings(project: &Project, model: &Model) -> Vec<Diagnostic> 
                 ),
             )
             .with_hint("compare the wheel with setuptools' once; `distill inspect` shows what the project declares");
-            locate(project, Some(&cmdclass.source), diagnostic)
+            locate(project, "cmdclass", diagnostic)
         })
         .collect()
 }
@@ -341,16 +344,6 @@ fn create_out_dir(out_dir: &Path) -> Result<(), Box<Diagnostic>> {
             .with_hint("choose another with `--out DIR`"),
         )
     })
-}
-
-/// `sysconfig.get_platform()` for the machine distill runs on.
-fn host_platform() -> String {
-    let arch = std::env::consts::ARCH;
-    match std::env::consts::OS {
-        "macos" => format!("macosx-11.0-{arch}"),
-        "windows" => "win-amd64".into(),
-        os => format!("{os}-{arch}"),
-    }
 }
 
 /// setuptools' warnings, each once prefixed with `warning:` (distutils'
@@ -382,17 +375,16 @@ fn human_size(bytes: u64) -> String {
 fn wheel_diagnostic(project: &Project, model: &Model, error: WheelError) -> Diagnostic {
     let message = error.to_string();
     match error {
-        WheelError::Selection(selection) => selection_diagnostic(project, model, &selection),
+        WheelError::Selection(selection) => selection_diagnostic(project, &selection),
         WheelError::NativeCode { .. } => {
-            let source = model
-                .native
-                .ext_modules
-                .as_ref()
-                .map(|e| &e.source)
-                .or(model.native.libraries.as_ref().map(|l| &l.source));
+            let keyword = if model.native.ext_modules.is_some() {
+                "ext_modules"
+            } else {
+                "libraries"
+            };
             locate(
                 project,
-                source,
+                keyword,
                 Diagnostic::error(codes::NATIVE_CODE, message).with_hint(
                     "build this project with setuptools for now; `distill inspect` still reads its metadata",
                 ),
@@ -408,11 +400,7 @@ fn wheel_diagnostic(project: &Project, model: &Model, error: WheelError) -> Diag
 }
 
 /// A file-selection error as a diagnostic at the keyword that caused it.
-fn selection_diagnostic(
-    project: &Project,
-    model: &Model,
-    selection: &FileSelectionError,
-) -> Diagnostic {
+fn selection_diagnostic(project: &Project, selection: &FileSelectionError) -> Diagnostic {
     let (keyword, hint) = match selection {
                 FileSelectionError::OutsideProject { keyword, .. } => (
                     *keyword,
@@ -438,14 +426,14 @@ fn selection_diagnostic(
             };
     let diagnostic =
         Diagnostic::error(codes::FILE_SELECTION, selection.to_string()).with_hint(hint);
-    locate(project, keyword_source(model, keyword), diagnostic)
+    locate(project, keyword, diagnostic)
 }
 
 /// An sdist error as a diagnostic.
-fn sdist_diagnostic(project: &Project, model: &Model, error: SdistError) -> Box<Diagnostic> {
+fn sdist_diagnostic(project: &Project, error: SdistError) -> Box<Diagnostic> {
     let message = error.to_string();
     Box::new(match error {
-        SdistError::Selection(selection) => selection_diagnostic(project, model, &selection),
+        SdistError::Selection(selection) => selection_diagnostic(project, &selection),
         SdistError::SetupCfg { .. } => Diagnostic::error("E0401", message)
             .with_path("setup.cfg")
             .with_hint("setuptools rewrites setup.cfg into the sdist with configparser, which cannot read this line"),
@@ -454,10 +442,17 @@ fn sdist_diagnostic(project: &Project, model: &Model, error: SdistError) -> Box<
     })
 }
 
-/// Where a keyword's value came from.
-fn keyword_source<'m>(model: &'m Model, keyword: &str) -> Option<&'m Source> {
-    let python = &model.python;
-    match keyword.split(' ').next().unwrap_or(keyword) {
+/// Points the diagnostic at the setup() keyword the problem came from (the
+/// argument's span the evaluation recorded), or names the config file that
+/// gave the value.
+fn locate(project: &Project, keyword: &str, diagnostic: Diagnostic) -> Diagnostic {
+    // `package_data (include_package_data)` names the keyword first.
+    let keyword = keyword.split(' ').next().unwrap_or(keyword);
+    if let Some(span) = project.setup_call.keyword_span(keyword) {
+        return diagnostic.with_span(span.clone());
+    }
+    let python = &project.model.python;
+    let source = match keyword {
         "packages" => python.packages.as_ref().map(|s| &s.source),
         "package_data" => python.package_data.as_ref().map(|s| &s.source),
         "data_files" => python.data_files.as_ref().map(|s| &s.source),
@@ -465,38 +460,10 @@ fn keyword_source<'m>(model: &'m Model, keyword: &str) -> Option<&'m Source> {
         "headers" => python.headers.as_ref().map(|s| &s.source),
         "namespace_packages" => python.namespace_packages.as_ref().map(|s| &s.source),
         _ => None,
+    };
+    match source {
+        Some(Source::SetupCfg { .. }) => diagnostic.with_path("setup.cfg"),
+        Some(Source::Pyproject { .. }) => diagnostic.with_path("pyproject.toml"),
+        _ => diagnostic,
     }
-}
-
-/// Points the diagnostic at a setup.py location, or names the config file.
-fn locate(project: &Project, source: Option<&Source>, diagnostic: Diagnostic) -> Diagnostic {
-    let location = match source {
-        Some(Source::Literal { location }) => Some(location),
-        Some(Source::Computed { location }) | Some(Source::File { location, .. }) => {
-            location.as_ref()
-        }
-        Some(Source::SetupCfg { .. }) => return diagnostic.with_path("setup.cfg"),
-        Some(Source::Pyproject { .. }) => return diagnostic.with_path("pyproject.toml"),
-        _ => None,
-    };
-    let Some(location) = location else {
-        return diagnostic;
-    };
-    let Ok(text) = std::fs::read_to_string(project.root.join(&location.path)) else {
-        return diagnostic.with_path(&location.path);
-    };
-    let offset = text
-        .split_inclusive('\n')
-        .take(location.line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>();
-    let line = text[offset..].split('\n').next().unwrap_or("");
-    let column: usize = line
-        .chars()
-        .take(location.column.saturating_sub(1))
-        .map(char::len_utf8)
-        .sum();
-    let start = offset + column;
-    let file = SourceFile::new(&location.path, text);
-    diagnostic.with_span(Span::new(file, start, start + 1))
 }

@@ -541,6 +541,16 @@ fn keyword_origin(
 
 impl SetupCall {
     /// The raw keywords as JSON, in the encoding the CPython recorder uses.
+    /// Where the script passed `keyword` to setup(): the argument's span
+    /// (for a `**mapping`, the mapping's), when it was passed.
+    pub fn keyword_span(&self, keyword: &str) -> Option<&Span> {
+        self.keywords
+            .iter()
+            .zip(&self.origins)
+            .find(|((name, _), _)| name == keyword)
+            .and_then(|(_, origin)| origin.span.as_ref())
+    }
+
     pub fn keywords_json(&self) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         for (name, value) in &self.keywords {
