@@ -14,9 +14,8 @@
 //! inside the project is honoured as setuptools does (`package_data`
 //! `{'pkg': ['../x.txt']}` packs `x.txt` beside the package).
 //!
-//! Entry points: [`wheel_files`] (entries only, Python 3.11) and
-//! [`select_wheel_files`] (entries and setuptools' warnings, any target).
-//! The archive writer turns each [`WheelEntry`] into bytes with
+//! Entry point: [`select_wheel_files`] (the entries and setuptools'
+//! warnings). The wheel builder turns each [`WheelEntry`] into bytes with
 //! [`EntryContent::bytes`]; the manifest (MANIFEST.in, SOURCES.txt) is in
 //! [`super::manifest`].
 //!
@@ -39,6 +38,8 @@ use crate::frontend::setup_cfg::{
 use crate::model::{Model, OrderedMap};
 
 use super::manifest;
+use super::namespaces;
+use super::wheel_name::{escape_name, escape_version};
 
 /// One file of the wheel (outside `.dist-info`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,15 +138,6 @@ impl Default for SelectionOptions {
     }
 }
 
-/// The wheel's files (outside `.dist-info`), for Python 3.11. See
-/// [`select_wheel_files`] for other targets and the warnings.
-pub fn wheel_files(
-    model: &Model,
-    files: ProjectFiles,
-) -> Result<Vec<WheelEntry>, FileSelectionError> {
-    select_wheel_files(model, files, &SelectionOptions::default()).map(|s| s.entries)
-}
-
 /// The wheel's files (outside `.dist-info`) and setuptools' warnings.
 pub fn select_wheel_files(
     model: &Model,
@@ -161,7 +153,9 @@ pub fn select_wheel_files(
     let mut warnings = Vec::new();
     let mut entries = Entries::default();
     let modules = build_py_modules(model, files, &mut warnings)?;
-    let namespace_inits = namespace_exclusions(model);
+    // `install_lib.get_exclusions` (single-version-externally-managed, as
+    // bdist_wheel installs): the namespace packages' own `__init__.py`.
+    let namespace_inits = namespaces::excluded_init_files(&list(&model.python.namespace_packages));
     for module in &modules {
         check_inside(files, "packages", &module.source, &module.source)?;
         if !namespace_inits.contains(&module.archive_path) {
@@ -390,28 +384,14 @@ fn include_package_data(model: &Model) -> bool {
         .is_some_and(|s| s.value)
 }
 
-/// wheel's `safer_name(name)-safer_version(version)`: runs of characters
-/// other than ASCII letters, digits and `.` become `_`.
+/// wheel's `safer_name(name)-safer_version(version)`, which names the
+/// `.data` directory as it names the `.dist-info` one.
 pub fn wheel_dist_name(model: &Model) -> String {
-    let name = model.name_or_default();
-    let version = model.version_or_default();
-    format!("{}-{}", safe_filename(name), safe_filename(version))
-}
-
-/// `safe_name(...)` then `-` → `_` (pkg_resources' `to_filename`).
-fn safe_filename(text: &str) -> String {
-    let mut out = String::new();
-    let mut in_run = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || c == '.' {
-            out.push(c);
-            in_run = false;
-        } else if !in_run {
-            out.push('_');
-            in_run = true;
-        }
-    }
-    out
+    format!(
+        "{}-{}",
+        escape_name(model.name_or_default()),
+        escape_version(model.version_or_default())
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -874,27 +854,11 @@ fn is_identifier(name: &str) -> bool {
 // Namespace packages
 // ---------------------------------------------------------------------------
 
-/// Every namespace package and its parents, sorted (`_get_all_ns_packages`).
-fn all_namespace_packages(model: &Model) -> Vec<String> {
-    let declared: Vec<String> = list(&model.python.namespace_packages).to_vec();
-    crate::build::namespaces::all_namespace_packages(&declared)
-}
-
-/// `install_lib.get_exclusions` with single-version-externally-managed
-/// (as bdist_wheel installs): the namespace packages' `__init__.py`.
-fn namespace_exclusions(model: &Model) -> Vec<String> {
-    all_namespace_packages(model)
-        .iter()
-        .map(|p| archive_module(p, "__init__"))
-        .collect()
-}
-
 /// `install_egg_info.install_namespaces`: `NAME-VER-pyX.Y-nspkg.pth`.
 fn nspkg_pth(model: &Model, options: &SelectionOptions) -> Option<WheelEntry> {
-    let declared: Vec<String> = list(&model.python.namespace_packages).to_vec();
-    let text = crate::build::namespaces::write_nspkg_pth(&declared)?;
+    let text = namespaces::write_nspkg_pth(&list(&model.python.namespace_packages))?;
     Some(WheelEntry {
-        archive_path: crate::build::namespaces::nspkg_pth_name(
+        archive_path: namespaces::nspkg_pth_name(
             model.name_or_default(),
             model.version_or_default(),
             options.python_version.0,

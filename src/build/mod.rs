@@ -1,11 +1,11 @@
 //! The shared builder: artifacts written from the model.
 //!
-//! A wheel: [`wheel::build_wheel`] asks [`files`] which files go in (as
-//! setuptools' build_py/install_* choose them, with the [`manifest`] for
-//! `include_package_data`), where they land ([`install_paths`],
-//! [`scripts`], [`namespaces`]), adds the dist-info files ([`metadata`],
-//! [`dist_info`]) under the name and tags of [`wheel_name`], and writes the
-//! archive ([`archive`]). An sdist: [`sdist::build_sdist`] packs the
+//! A wheel: [`wheel::build_wheel`] asks [`files`] which files go in and
+//! where they land (as setuptools' build_py/install_* choose them, with the
+//! [`manifest`] for `include_package_data`, scripts rewritten by
+//! [`scripts`], namespace packages by [`namespaces`]), adds the dist-info
+//! files ([`metadata`], [`dist_info`]) under the name and tags of
+//! [`wheel_name`], and writes the archive ([`archive`]). An sdist: [`sdist::build_sdist`] packs the
 //! [`manifest`] with PKG-INFO and the egg-info directory ([`egg_info`]).
 //! Every file is read through `frontend::SourceTree` (the project under
 //! setup.py's in-memory writes); nothing is written into the project.
@@ -14,7 +14,6 @@ pub mod archive;
 pub mod dist_info;
 pub mod egg_info;
 pub mod files;
-pub mod install_paths;
 pub mod manifest;
 pub mod metadata;
 pub mod namespaces;
